@@ -1,0 +1,204 @@
+// Performance target forms (绩效目标表): the four kinds met in real reports, sharing what they share.
+// Amounts are fixed-point like table amounts: 元 in the Shanxi forms, 万元 in the other province's
+// layout (Form::amount_unit says which). Text is kept as written; indicator labels are kept as
+// written and also mapped to the standard hierarchy (产出/效益/满意度 → 数量/质量/…).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "budgetxl/amount.hpp"
+#include "budgetxl/origin.hpp"
+
+namespace budgetxl {
+
+enum class FormKind {
+  project,             // 项目支出绩效目标申报表 / 项目支出绩效目标表 (Shanxi)
+  department_overall,  // 整体支出绩效目标申报表
+  project_hebei,       // 项目绩效目标表 of the other province's layout (report 004)
+  department_text      // 部门整体绩效目标 written as text (report 004)
+};
+const char* form_kind_name(FormKind k);   // "project", "department_overall", "project_hebei", "department_text"
+const char* form_kind_title(FormKind k);  // "项目支出绩效目标表", "整体支出绩效目标表", "项目绩效目标表", "部门整体绩效目标"
+bool form_kind_from_name(const std::string& name, FormKind& out);
+
+// The standard indicator hierarchy.
+enum class IndicatorClass { unknown, output, benefit, satisfaction };  // 一级: 产出 / 效益 / 满意度
+enum class IndicatorType {                                            // 二级
+  unknown,
+  quantity,      // 数量指标
+  quality,       // 质量指标
+  timeliness,    // 时效指标
+  cost,          // 成本指标
+  economic,      // 经济效益指标
+  social,        // 社会效益指标
+  ecological,    // 生态效益指标
+  sustainable,   // 可持续影响指标
+  satisfaction   // 服务对象满意度指标
+};
+const char* indicator_class_name(IndicatorClass c);  // "output" …, "" for unknown
+const char* indicator_class_title(IndicatorClass c); // "产出指标" …, "" for unknown
+const char* indicator_type_name(IndicatorType t);    // "quantity" …
+const char* indicator_type_title(IndicatorType t);   // "数量指标" …
+IndicatorClass indicator_type_class(IndicatorType t);  // cost -> output, social -> benefit …
+
+// One indicator: one half of a Shanxi indicator row, or one row of the other tables.
+struct Indicator {
+  std::string level1;       // 一级 label in effect for this row, as written ("" when none was printed)
+  std::string level2;       // 二级 label in effect, as written
+  std::string name;         // 三级指标
+  std::string value;        // 指标值, as written ("≥95%", "27个")
+  std::string description;  // 绩效指标描述 (Hebei layout only)
+  std::string basis;        // 指标值确定依据 (Hebei layout only)
+  IndicatorClass standard_class = IndicatorClass::unknown;
+  IndicatorType standard_type = IndicatorType::unknown;
+  Origin origin;
+
+  // A row that has a 二级 label but no 三级 text and no value does not count as an indicator.
+  bool empty() const { return name.empty() && value.empty(); }
+  bool operator==(const Indicator& o) const {
+    return level1 == o.level1 && level2 == o.level2 && name == o.name && value == o.value &&
+           description == o.description && basis == o.basis && standard_class == o.standard_class &&
+           standard_type == o.standard_type;
+  }
+};
+
+// A row of the Shanxi project form's indicator table: the 实施期 half and the 年度 half side by side.
+struct IndicatorRow {
+  Indicator period;  // 实施期
+  Indicator annual;  // 年度
+  Origin origin;
+  bool operator==(const IndicatorRow& o) const { return period == o.period && annual == o.annual; }
+};
+
+// 项目资金 of a Shanxi project form, one per half (元).
+struct Funding {
+  Amount total;        // 实施期资金总额 / 年度资金总额
+  Amount central;      // 中央财政资金
+  Amount provincial;   // 省级财政资金
+  Amount local;        // 市县（区）财政资金
+  Amount self_raised;  // 单位自筹
+  Amount other;        // 其他资金
+  bool operator==(const Funding& o) const {
+    return total == o.total && central == o.central && provincial == o.provincial && local == o.local &&
+           self_raised == o.self_raised && other == o.other;
+  }
+};
+
+// A labelled amount line of the overall form's 年度预算情况 ("其中:一般公共预算资金 12243.99").
+struct BudgetLine {
+  std::string label;  // as written
+  Amount amount;      // 万元
+  Origin origin;
+  bool operator==(const BudgetLine& o) const { return label == o.label && amount == o.amount; }
+};
+
+// 年度重点任务 of the overall form: a 核心职能 and its 重点任务.
+struct KeyTask {
+  std::string function;  // 核心职能
+  std::string task;      // 重点任务
+  Origin origin;
+  bool operator==(const KeyTask& o) const { return function == o.function && task == o.task; }
+};
+
+// 资金支出计划（%）of the Hebei layout: "3月底" -> "30%".
+struct SpendingStep {
+  std::string label;  // as written ("3 月底")
+  std::string value;  // as written ("30%"), may be empty
+  Origin origin;
+  bool operator==(const SpendingStep& o) const { return label == o.label && value == o.value; }
+};
+
+// A 分项绩效目标 of the department text (report 004).
+struct SubGoal {
+  std::string heading;     // "（一）全民所有自然资源资产所有者职责得以行使"
+  std::string goal;        // 绩效目标 paragraph (without the "绩效目标：" prefix)
+  std::string indicators;  // 绩效指标 paragraph (without the "绩效指标：" prefix)
+  Origin origin;
+  bool operator==(const SubGoal& o) const {
+    return heading == o.heading && goal == o.goal && indicators == o.indicators;
+  }
+};
+
+struct Form {
+  FormKind kind = FormKind::project;
+  std::string title;       // as written: "临汾市市级预算部门（单位）项目支出绩效目标申报表", Hebei heading
+  std::string year_line;   // as written: "(2024年度)"
+  int year = 0;
+  std::string amount_unit = "元";  // "元" (Shanxi) or "万元" (Hebei, overall form budget)
+
+  // --- Project forms (Shanxi and Hebei) ---
+  std::string project_name;     // 项目名称
+  std::string department;       // 主管部门及代码 as written: "210-临汾市规划和自然资源局"
+  std::string department_code;  // "210"
+  std::string department_name;  // "临汾市规划和自然资源局"
+  std::string unit;             // 实施单位 (Shanxi) / unit name line (Hebei)
+  std::string attribute;        // 项目属性
+  std::string duration;         // 项目期: "1年", "99年"
+  Funding period_funds;         // 实施期
+  Funding annual_funds;         // 年度
+  std::string overview;         // 项目概况
+  std::string basis;            // 立项依据
+  std::string necessity;        // 项目设立必要性
+  std::string measures;         // 保证项目实施的制度、措施
+  std::string plan;             // 项目实施计划
+  std::string goal_period;      // 总体目标, 实施期
+  std::string goal_annual;      // 总体目标, 年度
+  std::vector<IndicatorRow> indicator_rows;  // Shanxi project form: both halves
+  bool has_footer = false;
+  std::string responsible;      // 负责人
+  std::string handler;          // 经办人
+  std::string phone;            // 联系电话
+  std::string filled_date;      // 填报日期 as written
+
+  // --- Hebei project form (项目绩效目标表) ---
+  std::string unit_code;        // "543001"
+  std::string project_code;     // 项目编号 / 项目编码
+  Amount budget;                // 预算数 (万元)
+  Amount fiscal_funds;          // 其中：财政资金
+  Amount other_funds;           // 其他资金
+  std::string fund_use;         // 资金用途
+  std::vector<SpendingStep> spending_plan;  // 资金支出计划（%）
+  std::string goal;             // 绩效目标 (Hebei) / 年度绩效目标 (overall form)
+
+  // --- Department overall form (整体支出绩效目标申报表) ---
+  std::string internal_departments;  // 内设机构部门数 ("9个")
+  std::string budget_units;          // 所属预算单位数
+  std::string staff_quota;           // 核定的人员编制数
+  std::string staff_actual;          // 实际在职人员总数
+  std::string staff_on_quota;        // 其中:在编人员数
+  std::string staff_other;           // 其他人员数
+  std::string duties;                // 部门职责
+  std::string strategy;              // 部门战略目标
+  std::vector<BudgetLine> budget_by_source;     // 按资金来源划分 (万元)
+  std::vector<BudgetLine> budget_by_direction;  // 按资金方向划分 (万元)
+  std::vector<KeyTask> key_tasks;               // 年度重点任务
+
+  // Overall form (年度绩效指标) and Hebei form: a single indicator table.
+  std::vector<Indicator> indicators;
+
+  // --- Department text (部门整体绩效目标, report 004) ---
+  std::string overall_goal;             // 总体绩效目标
+  std::vector<SubGoal> sub_goals;       // 分项绩效目标
+  std::vector<std::string> safeguards;  // 工作保障措施, one paragraph each
+
+  // --- Reading and linking ---
+  // What the reader could not find ("footer", "indicators", "annual_goal" …); stable ids.
+  std::vector<std::string> missing;
+  int duplicate_of = -1;        // index in Report::forms of the earlier form for the same project
+  int table12_row = -1;         // index into 表十二's rows of the linked project, -1 when none
+  std::string link;             // "name", "amount" or "" (how table12_row was found)
+  std::string linked_project;   // 表十二 project name of that row (may differ from project_name)
+  Origin origin;                // the title line
+
+  // Indicators that count (rows with 三级 text): of the 年度 half, of the 实施期 half, and rows with
+  // 三级 text in either half. For the single-table kinds all three count the indicator list.
+  std::size_t annual_indicator_count() const;
+  std::size_t period_indicator_count() const;
+  std::size_t indicator_count() const;
+
+  // Field by field, ignoring every Origin and `missing` (a reading note, not content).
+  bool operator==(const Form& o) const;
+};
+
+}  // namespace budgetxl

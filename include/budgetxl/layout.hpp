@@ -1,0 +1,105 @@
+// The official layouts, loaded from templates/ (data, not code). One TableLayout per official table;
+// every reader and writer of every format is driven by these descriptions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budgetxl {
+
+enum class ColumnKind { code, name, label, amount };
+const char* column_kind_name(ColumnKind k);
+
+struct ColumnLayout {
+  std::string id;       // stable, ASCII: "expense_total"
+  std::string name;     // Chinese, for JSON readers and messages: "支出合计"
+  ColumnKind kind = ColumnKind::amount;
+  bool optional = false;  // may be absent from a report (表四's 国有资本经营预算 column)
+  // Not part of 合计 when checking row sums (表二's 上年结转).
+  bool outside_total = false;
+};
+
+// A merged header cell, 0-based within the header block.
+struct HeaderMerge {
+  int first_row = 0, first_col = 0, last_row = 0, last_col = 0;
+};
+
+// A fixed row label of the official layout (the 30 支出 classes, the 三公 rows ...).
+struct FixedLabel {
+  std::string text;                   // the official wording
+  std::vector<std::string> variants;  // wordings seen in real reports
+};
+
+enum class TableShape {
+  two_sided,     // 表一, 表四: 收入 and 支出 side by side
+  code,          // 功能分类 code + name + amounts (表二, 三, 五, 七, 八)
+  economic,      // 表六: 部门/政府 economic names + amounts
+  state_capital, // 表九: two-sided with codes on both sides
+  fixed_rows,    // 表十: fixed row labels
+  organisation,  // 表十一: 部门合计 + units
+  projects       // 表十二, 十三: organisation rows then project rows
+};
+
+struct TableLayout {
+  int number = 0;                  // 1..13
+  std::string title;               // "预算收支总表": the title without its year
+  std::vector<std::string> title_variants;
+  std::string sheet;               // "表1 预算收支总表"
+  std::vector<std::string> label_lines;  // "预算公开表{n}", "部门公开表{n}"
+  TableShape shape = TableShape::code;
+  std::vector<ColumnLayout> columns;
+  // Header rows as the official layout prints them; "{year}" stands for the report's year.
+  std::vector<std::vector<std::string>> header;
+  // Other header lines accepted by the text reader (same placeholders).
+  std::vector<std::vector<std::string>> header_variants;
+  std::vector<HeaderMerge> merges;
+  bool column_numbers = false;     // prints a "1→2→3…" row after the header
+  std::string label_column;        // column whose text is checked against fixed_labels
+  std::vector<FixedLabel> fixed_labels;
+  std::vector<std::string> total_labels;  // labels that make a row a total row ("合计", "收入总计" …)
+
+  int column_index(const std::string& id) const;  // -1 when absent
+  std::vector<int> amount_columns() const;
+};
+
+// The parts of a report and the noise that is kept aside (templates/report.json).
+struct ReportLayout {
+  struct Part {
+    std::string kind;                   // "overview", "tables", "explanation", "glossary"
+    std::string name;                   // "概况"
+    std::vector<std::string> keywords;  // heading text that names this part
+  };
+  std::vector<Part> parts;
+  std::vector<std::string> toc_headings;      // "目录", "目 录"
+  std::vector<std::string> watermarks;        // removed wherever they stand: "仅供内部审核"
+  std::vector<std::string> page_footer_patterns;  // ECMAScript regexes, removed from lines
+  std::vector<std::string> page_number_patterns;  // a whole line that is only a page number
+  std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
+  std::vector<std::string> no_data_notes;     // "注：本表无数据"
+  std::vector<std::string> entity_labels;     // "部门名称", "单位名称"
+  std::vector<std::string> unit_labels;       // "单位"
+};
+
+class Layouts {
+ public:
+  // From the templates embedded at build time, or from a directory (same file names).
+  static const Layouts& builtin();
+  static Layouts load_directory(const std::string& dir);  // throws std::runtime_error naming the file
+
+  const std::vector<TableLayout>& tables() const { return tables_; }
+  const TableLayout& table(int number) const;  // throws std::out_of_range
+  const ReportLayout& report() const { return report_; }
+  // Raw JSON text of other template files (forms/*.json), keyed by path relative to templates/.
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+ private:
+  void add_file(const std::string& path, const std::string& text);
+  void finish();
+  std::vector<TableLayout> tables_;
+  ReportLayout report_;
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace budgetxl

@@ -1,0 +1,33 @@
+// The subcommands of the budgetxl executable.
+#pragma once
+
+#include <string>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace budgetxl::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitInput = 2;
+constexpr int kExitInputErrors = 3;
+constexpr int kExitOutput = 4;
+constexpr int kExitDifferences = 5;
+
+struct Options {
+  std::string templates_dir;
+  bool quiet = false;
+  bool verbose = false;
+  const Layouts& layouts() const;
+};
+
+int run_import(const std::string& input, std::string output, const Options& opt);
+int run_json(const std::string& input, const std::string& output, const Options& opt);
+
+// Reads a text report or a workbook (by content, not by name); throws on unreadable input.
+Report read_any(const std::string& path, const Layouts& layouts);
+// Prints findings as "file:line: severity: message [rule]"; returns the exit code they imply.
+int report_findings(const Report& report, const Options& opt);
+
+}  // namespace budgetxl::cli

@@ -1,0 +1,51 @@
+// budgetxl command line: thin wrappers around the readers and writers; no domain logic here.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "budgetxl/layout.hpp"
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace budgetxl::cli;
+  CLI::App app{"budgetxl — 部门预算公开文本与 Excel 工作簿互转\n"
+               "Converts department budget disclosures between the official text report and an Excel workbook."};
+  app.set_version_flag("--version", std::string("budgetxl ") + BUDGETXL_VERSION);
+  app.require_subcommand(1);
+  Options opt;
+  app.add_option("--templates", opt.templates_dir, "Read the official layouts from this directory instead of the built-in templates/")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("-q,--quiet", opt.quiet, "Print only errors");
+  app.add_flag("-v,--verbose", opt.verbose, "Also print informational findings");
+  app.footer(
+      "Exit codes:\n"
+      "  0  success\n"
+      "  1  bad command line\n"
+      "  2  an input could not be read (missing, unreadable, not a report or workbook)\n"
+      "  3  converted, but the input has errors (see the findings printed)\n"
+      "  4  an output could not be written\n"
+      "  5  roundtrip: at least one file changed on the way (or failed)");
+
+  auto* import = app.add_subcommand("import", "Text report -> workbook (.xlsx)");
+  std::string import_input, import_output;
+  import->add_option("REPORT", import_input, "Text report (UTF-8 or GB18030)")->required();
+  import->add_option("-o,--output", import_output, "Workbook to write (default: REPORT with .xlsx)");
+
+  auto* json = app.add_subcommand("json", "Report or workbook -> the canonical model as JSON");
+  std::string json_input, json_output = "-";
+  json->add_option("INPUT", json_input, "Text report or workbook; - reads a text report from stdin")->required();
+  json->add_option("-o,--output", json_output, "File to write; - (default) is stdout");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  if (*import) return run_import(import_input, import_output, opt);
+  if (*json) return run_json(json_input, json_output, opt);
+  return kExitUsage;
+}

@@ -1,0 +1,228 @@
+// Loads the official layouts from templates/ (embedded or from a directory) and checks them, so a
+// broken template fails loudly with its file name instead of misreading reports.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "budgetxl/layout.hpp"
+#include "layout/embedded.hpp"
+#include "text/normalize.hpp"
+
+namespace budgetxl {
+
+namespace {
+
+using nlohmann::json;
+
+ColumnKind parse_column_kind(const std::string& s, const std::string& file) {
+  if (s == "code") return ColumnKind::code;
+  if (s == "name") return ColumnKind::name;
+  if (s == "label") return ColumnKind::label;
+  if (s == "amount") return ColumnKind::amount;
+  throw std::runtime_error(fmt::format("{}: unknown column kind \"{}\"", file, s));
+}
+
+TableShape parse_shape(const std::string& s, const std::string& file) {
+  static const std::pair<const char*, TableShape> shapes[] = {
+      {"two_sided", TableShape::two_sided},       {"code", TableShape::code},
+      {"economic", TableShape::economic},         {"state_capital", TableShape::state_capital},
+      {"fixed_rows", TableShape::fixed_rows},     {"organisation", TableShape::organisation},
+      {"projects", TableShape::projects}};
+  for (const auto& [name, shape] : shapes)
+    if (s == name) return shape;
+  throw std::runtime_error(fmt::format("{}: unknown table shape \"{}\"", file, s));
+}
+
+// "A1:B2" -> 0-based merge.
+HeaderMerge parse_merge(const std::string& s, const std::string& file) {
+  auto parse_ref = [&](const std::string& ref, int& row, int& col) {
+    std::size_t i = 0;
+    col = 0;
+    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') col = col * 26 + (ref[i++] - 'A' + 1);
+    row = 0;
+    std::size_t digits = i;
+    while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9') row = row * 10 + (ref[i++] - '0');
+    if (col == 0 || row == 0 || i != ref.size() || digits == i) throw std::runtime_error(fmt::format("{}: bad merge \"{}\"", file, s));
+    --row;
+    --col;
+  };
+  const auto colon = s.find(':');
+  if (colon == std::string::npos) throw std::runtime_error(fmt::format("{}: bad merge \"{}\"", file, s));
+  HeaderMerge m;
+  parse_ref(s.substr(0, colon), m.first_row, m.first_col);
+  parse_ref(s.substr(colon + 1), m.last_row, m.last_col);
+  return m;
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key))
+    for (const auto& v : j.at(key)) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::vector<std::vector<std::string>> string_rows(const json& j, const char* key) {
+  std::vector<std::vector<std::string>> out;
+  if (j.contains(key))
+    for (const auto& row : j.at(key)) out.push_back(row.get<std::vector<std::string>>());
+  return out;
+}
+
+void check_sheet_name(const std::string& name, const std::string& file) {
+  // Excel's limits: at most 31 characters, none of / \ ? * : [ ].
+  int chars = 0;
+  for (unsigned char c : name)
+    if ((c & 0xC0) != 0x80) ++chars;
+  if (chars > 31) throw std::runtime_error(fmt::format("{}: sheet name \"{}\" is longer than 31 characters", file, name));
+  if (name.find_first_of("/\\?*:[]") != std::string::npos)
+    throw std::runtime_error(fmt::format("{}: sheet name \"{}\" has a character Excel forbids", file, name));
+}
+
+TableLayout parse_table(const json& j, const std::string& file) {
+  TableLayout t;
+  t.number = j.at("number").get<int>();
+  t.title = j.at("title").get<std::string>();
+  t.title_variants = strings(j, "title_variants");
+  t.sheet = j.at("sheet").get<std::string>();
+  check_sheet_name(t.sheet, file);
+  if (t.sheet.rfind(fmt::format("表{} ", t.number), 0) != 0)
+    throw std::runtime_error(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
+  t.label_lines = strings(j, "label_lines");
+  t.shape = parse_shape(j.at("shape").get<std::string>(), file);
+  for (const auto& c : j.at("columns")) {
+    ColumnLayout col;
+    col.id = c.at("id").get<std::string>();
+    col.name = c.at("name").get<std::string>();
+    col.kind = parse_column_kind(c.at("kind").get<std::string>(), file);
+    col.optional = c.value("optional", false);
+    col.outside_total = c.value("outside_total", false);
+    t.columns.push_back(col);
+  }
+  t.header = string_rows(j, "header");
+  t.header_variants = string_rows(j, "header_variants");
+  for (const auto& rows : {t.header, t.header_variants})
+    for (const auto& row : rows)
+      if (row.size() != t.columns.size())
+        throw std::runtime_error(fmt::format("{}: a header row has {} cells for {} columns", file, row.size(), t.columns.size()));
+  for (const auto& m : strings(j, "merges")) {
+    HeaderMerge merge = parse_merge(m, file);
+    if (merge.last_row >= static_cast<int>(t.header.size()) || merge.last_col >= static_cast<int>(t.columns.size()))
+      throw std::runtime_error(fmt::format("{}: merge {} lies outside the header", file, m));
+    t.merges.push_back(merge);
+  }
+  t.column_numbers = j.value("column_numbers", false);
+  t.label_column = j.value("label_column", "");
+  if (!t.label_column.empty() && t.column_index(t.label_column) < 0)
+    throw std::runtime_error(fmt::format("{}: label_column \"{}\" is not a column", file, t.label_column));
+  if (j.contains("fixed_labels"))
+    for (const auto& l : j.at("fixed_labels")) t.fixed_labels.push_back({l.at("text").get<std::string>(), strings(l, "variants")});
+  t.total_labels = strings(j, "total_labels");
+  return t;
+}
+
+ReportLayout parse_report(const json& j) {
+  ReportLayout r;
+  for (const auto& p : j.at("parts")) r.parts.push_back({p.at("kind").get<std::string>(), p.at("name").get<std::string>(), strings(p, "keywords")});
+  r.toc_headings = strings(j, "toc_headings");
+  r.watermarks = strings(j, "watermarks");
+  r.page_footer_patterns = strings(j, "page_footer_patterns");
+  r.page_number_patterns = strings(j, "page_number_patterns");
+  r.appendix_markers = strings(j, "appendix_markers");
+  r.no_data_notes = strings(j, "no_data_notes");
+  r.entity_labels = strings(j, "entity_labels");
+  r.unit_labels = strings(j, "unit_labels");
+  return r;
+}
+
+}  // namespace
+
+const char* column_kind_name(ColumnKind k) {
+  switch (k) {
+    case ColumnKind::code: return "code";
+    case ColumnKind::name: return "name";
+    case ColumnKind::label: return "label";
+    case ColumnKind::amount: return "amount";
+  }
+  return "";
+}
+
+int TableLayout::column_index(const std::string& id) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<int> TableLayout::amount_columns() const {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].kind == ColumnKind::amount) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+void Layouts::add_file(const std::string& path, const std::string& text) {
+  files_[path] = text;
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(fmt::format("templates/{}: {}", path, e.what()));
+  }
+  try {
+    if (path.rfind("tables/", 0) == 0) tables_.push_back(parse_table(j, "templates/" + path));
+    else if (path == "report.json") report_ = parse_report(j);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(fmt::format("templates/{}: {}", path, e.what()));
+  }
+}
+
+void Layouts::finish() {
+  std::sort(tables_.begin(), tables_.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  std::set<std::string> sheets;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    if (tables_[i].number != static_cast<int>(i) + 1)
+      throw std::runtime_error(fmt::format("templates/tables: expected table {} but found {}", i + 1, tables_[i].number));
+    if (!sheets.insert(tables_[i].sheet).second) throw std::runtime_error("templates/tables: duplicate sheet name " + tables_[i].sheet);
+  }
+  if (tables_.size() != 13) throw std::runtime_error(fmt::format("templates/tables: expected 13 tables, found {}", tables_.size()));
+  if (report_.parts.empty()) throw std::runtime_error("templates/report.json is missing");
+}
+
+const Layouts& Layouts::builtin() {
+  static const Layouts layouts = [] {
+    Layouts l;
+    for (const auto& f : layout::embedded_templates()) l.add_file(f.path, f.text);
+    l.finish();
+    return l;
+  }();
+  return layouts;
+}
+
+Layouts Layouts::load_directory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  Layouts l;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".json") paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    l.add_file(fs::relative(p, dir).generic_string(), ss.str());
+  }
+  l.finish();
+  return l;
+}
+
+const TableLayout& Layouts::table(int number) const {
+  if (number < 1 || number > static_cast<int>(tables_.size())) throw std::out_of_range(fmt::format("no table {}", number));
+  return tables_[static_cast<std::size_t>(number - 1)];
+}
+
+}  // namespace budgetxl

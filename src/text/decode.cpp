@@ -1,0 +1,115 @@
+#include "text/decode.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+namespace budgetxl::text {
+
+namespace {
+
+bool valid_utf8(const std::string& s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t len = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// Asks ICU's detector; falls back to GB18030, the superset of every Chinese legacy encoding.
+std::string detect_legacy(const std::string& bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status), &ucsdet_close);
+  if (U_FAILURE(status)) return "GB18030";
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
+  const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return "GB18030";
+  const char* name = ucsdet_getName(match, &status);
+  if (U_FAILURE(status) || name == nullptr) return "GB18030";
+  const std::string n = name;
+  // GB2312/GBK text is GB18030 text; Big5 is the only other Chinese encoding ICU names.
+  if (n == "Big5") return n;
+  return "GB18030";
+}
+
+std::string convert_to_utf8(const std::string& bytes, const std::string& encoding, const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &status), &ucnv_close);
+  if (U_FAILURE(status)) throw DecodeError(name + ": 无法打开编码转换器 " + encoding);
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> utf8(ucnv_open("UTF-8", &status), &ucnv_close);
+  if (U_FAILURE(status)) throw DecodeError(name + ": 无法打开编码转换器 UTF-8");
+  std::string out(bytes.size() * 2 + 16, '\0');
+  while (true) {
+    status = U_ZERO_ERROR;
+    const int32_t n = ucnv_convert("UTF-8", encoding.c_str(), out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                                   static_cast<int32_t>(bytes.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      out.resize(static_cast<std::size_t>(n) + 16);
+      continue;
+    }
+    if (U_FAILURE(status)) throw DecodeError(name + ": 按 " + encoding + " 解码失败");
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+  }
+}
+
+}  // namespace
+
+DecodedText decode_bytes(const std::string& raw, const std::string& name) {
+  DecodedText out;
+  std::string bytes = raw;
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bytes.erase(0, 3);
+    out.encoding = "UTF-8 (BOM)";
+  } else if (valid_utf8(bytes)) {
+    out.encoding = "UTF-8";
+  } else {
+    out.encoding = detect_legacy(bytes);
+    bytes = convert_to_utf8(bytes, out.encoding, name);
+  }
+  if (bytes.find('\0') != std::string::npos) throw DecodeError(name + ": 不是文本文件（含有 NUL 字节）");
+
+  std::size_t crlf = 0, lf = 0, cr = 0;
+  std::string current;
+  std::uint32_t number = 1;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+        ++crlf;
+        ++i;
+      } else if (c == '\r') {
+        ++cr;
+      } else {
+        ++lf;
+      }
+      out.lines.push_back({number++, std::move(current)});
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) out.lines.push_back({number, std::move(current)});
+  out.line_ending = crlf > lf && crlf >= cr ? "CRLF" : (cr > lf ? "CR" : "LF");
+  return out;
+}
+
+DecodedText decode_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DecodeError(path + ": 无法打开文件");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw DecodeError(path + ": 读取失败");
+  return decode_bytes(ss.str(), path);
+}
+
+}  // namespace budgetxl::text

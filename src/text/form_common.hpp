@@ -1,0 +1,66 @@
+// Shared pieces of the performance target form readers (form_*.cpp): cells of a line, year lines,
+// the places where a form must end, findings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "budgetxl/report.hpp"
+#include "model/form_layout.hpp"
+#include "text/lines.hpp"
+
+namespace budgetxl::text::forms {
+
+// A non-empty cell of a line: trimmed text without HTML markup, and its 1-based tab field.
+struct FCell {
+  std::string text;
+  std::uint32_t field = 0;
+};
+std::vector<FCell> cells_of(const Line& line);
+
+// "(2024年度)", "（2024年度）", "(2024) 年度": the year, else 0.
+int year_of_line(std::string_view text);
+// A heading that ends the forms part: "十一、国有资产占用情况", "第四部分 名词解释", "## 第二部分".
+bool is_section_end(std::string_view text);
+// The line's key without markdown '#' marks and markup.
+std::string heading_key(std::string_view text);
+// "210-临汾市规划和自然资源局" -> code "210", name "临汾市规划和自然资源局".
+void split_code_name(const std::string& s, std::string& code, std::string& name);
+// A short excerpt of a line for a finding message.
+std::string excerpt(std::string_view text, std::size_t max_chars = 40);
+// Reads an amount from a form cell ("865,000", "15.00", "1,50000"); a finding when it is not one.
+Amount form_amount(const std::string& text, const Line& line, std::uint32_t field, Report& report);
+void add_finding(Report& report, const char* rule, Severity severity, std::string message, const Line& line,
+                 std::uint32_t field = 0);
+// Index of the next non-blank line at or after j (lines.size() when none).
+std::size_t next_nonblank(const Lines& lines, std::size_t j);
+
+// Reads the rows of an indicator table cell by cell: label cells (一级, 二级, 绩效指标) are
+// classified by the layout; the other cells are read as (三级, 指标值) pairs, the first pair being
+// the 实施期 half and the second the 年度 half of a Shanxi form.
+class IndicatorTableReader {
+ public:
+  IndicatorTableReader(const FormLayouts& layouts, bool two_halves) : layouts_(layouts), two_halves_(two_halves) {}
+  // Reads one row; appends to `rows` (two halves) or `list` (single table). False when the line
+  // holds nothing of an indicator row.
+  bool read(const Line& line, Report& report, std::vector<IndicatorRow>* rows, std::vector<Indicator>* list);
+
+ private:
+  const FormLayouts& layouts_;
+  bool two_halves_;
+  std::string level1_[2], level2_[2];
+};
+
+// Project forms of the Shanxi layout and the overall form.
+std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report);
+std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report);
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, Report& report);
+std::size_t read_department_text(const Lines& lines, std::size_t i, Report& report);
+
+// Which kind of form starts at line i, if any.
+enum class Start { none, project, overall, hebei, department_text };
+Start form_start(const Lines& lines, std::size_t i);
+
+}  // namespace budgetxl::text::forms

@@ -1,0 +1,171 @@
+// The department overall form (整体支出绩效目标申报表): basic information, duties and strategy,
+// the 年度预算情况 grid (by source and by direction), 年度重点任务, the annual goal and a single
+// indicator table (no 实施期/年度 halves).
+#include "text/form_common.hpp"
+#include "text/normalize.hpp"
+
+namespace budgetxl::text::forms {
+
+std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report) {
+  const FormLayouts& L = FormLayouts::builtin();
+  Form form;
+  form.kind = FormKind::department_overall;
+  form.amount_unit = "万元";
+  form.title = trim(replace_all(lines[i].text, "\t", " "));
+  form.origin = Origin::at_line(lines[i].number);
+
+  enum class Zone { head, fields, budget, tasks, indicators } zone = Zone::head;
+  IndicatorTableReader indicators(L, false);
+  std::uint32_t direction_field = 0;      // field of 按资金方向划分 in the budget header
+  std::uint32_t task_field = 0;           // field of 重点任务 in the key-task header
+  std::string* last_text = nullptr;
+
+  std::size_t j = i + 1;
+  for (; j < lines.size(); ++j) {
+    const Line& line = lines[j];
+    if (is_blank(line.text)) continue;
+    if (form_start(lines, j) != Start::none || is_section_end(line.text)) break;
+    const int year = year_of_line(line.text);
+    if (year != 0 && form.year == 0) {
+      form.year = year;
+      form.year_line = trim(replace_all(line.text, "\t", " "));
+      continue;
+    }
+    const auto cells = cells_of(line);
+    if (cells.empty()) continue;
+
+    // Labels of the form's sections may stand in the first cell or, indented, later.
+    const FormLabel* label = nullptr;
+    std::size_t label_at = 0;
+    for (std::size_t k = 0; k < cells.size() && !label; ++k) {
+      const auto m = L.overall_fields.match_prefix(cells[k].text);
+      if (m && m->rest.empty()) {
+        label = m->label;
+        label_at = k;
+      }
+    }
+    const std::string id = label ? label->id : "";
+    if (id == "budget") {
+      zone = Zone::budget;
+      for (const auto& c : cells)
+        if (contains(label_key(c.text), "按资金方向")) direction_field = c.field;
+      continue;
+    }
+    if (id == "key_tasks") {
+      zone = Zone::tasks;
+      for (const auto& c : cells)
+        if (label_key(c.text) == "重点任务") task_field = c.field;
+      continue;
+    }
+    if (id == "indicators") {
+      zone = Zone::indicators;
+      continue;
+    }
+    if (id == "duties" || id == "strategy" || id == "goal") {
+      zone = Zone::fields;
+      std::string* t = id == "duties" ? &form.duties : id == "strategy" ? &form.strategy : &form.goal;
+      for (std::size_t k = label_at + 1; k < cells.size(); ++k) {
+        if (!t->empty()) *t += ' ';
+        *t += cells[k].text;
+      }
+      last_text = t;
+      continue;
+    }
+    if (zone == Zone::indicators) {
+      if (!indicators.read(line, report, nullptr, &form.indicators))
+        add_finding(report, "form.unplaced-line", Severity::warning,
+                    "整体绩效目标表中无法归位的内容：“" + excerpt(line.text) + "”", line);
+      continue;
+    }
+    if (zone == Zone::budget && !label) {
+      // (label, amount) pairs; a pair at or right of the direction header is 按资金方向划分.
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        BudgetLine b;
+        b.label = cells[k].text;
+        b.origin = Origin::at_line(line.number, cells[k].field);
+        const bool direction = direction_field != 0 && cells[k].field >= direction_field;
+        if (k + 1 < cells.size()) {
+          const AmountParse p = parse_amount(cells[k + 1].text);
+          if (p.value) {
+            b.amount = *p.value;
+            ++k;
+          }
+        }
+        (direction ? form.budget_by_direction : form.budget_by_source).push_back(std::move(b));
+      }
+      continue;
+    }
+    if (zone == Zone::tasks && !label) {
+      KeyTask t;
+      t.origin = Origin::at_line(line.number);
+      for (const auto& c : cells) {
+        if (task_field != 0 && c.field >= task_field) {
+          if (!t.task.empty()) t.task += ' ';
+          t.task += c.text;
+        } else {
+          if (!t.function.empty()) t.function += ' ';
+          t.function += c.text;
+        }
+      }
+      form.key_tasks.push_back(std::move(t));
+      continue;
+    }
+    // Basic information: label/value pairs anywhere on the line.
+    bool placed = false;
+    const FormLabel* current = nullptr;
+    for (const auto& c : cells) {
+      const auto m = L.overall_fields.match_prefix(c.text);
+      std::string value;
+      if (m) {
+        current = m->label;
+        placed = true;
+        value = m->rest;
+      } else {
+        value = c.text;
+      }
+      if (value.empty() || !current) continue;
+      const std::string& cid = current->id;
+      std::string* slot = cid == "department"             ? &form.department
+                          : cid == "internal_departments" ? &form.internal_departments
+                          : cid == "budget_units"         ? &form.budget_units
+                          : cid == "staff_quota"          ? &form.staff_quota
+                          : cid == "staff_actual"         ? &form.staff_actual
+                          : cid == "staff_on_quota"       ? &form.staff_on_quota
+                          : cid == "staff_other"          ? &form.staff_other
+                                                          : nullptr;
+      if (slot && slot->empty()) *slot = value;
+      else
+        add_finding(report, "form.unplaced-cell", Severity::warning,
+                    "整体绩效目标表中无法归位的内容：“" + excerpt(value) + "”", line, c.field);
+    }
+    if (placed) {
+      zone = Zone::fields;
+      continue;
+    }
+    if (last_text && zone == Zone::fields) {  // a text field continued on the next line
+      for (const auto& c : cells) {
+        if (!last_text->empty()) *last_text += ' ';
+        *last_text += c.text;
+      }
+      continue;
+    }
+    add_finding(report, "form.unplaced-line", Severity::warning,
+                "整体绩效目标表中无法归位的内容：“" + excerpt(line.text) + "”", line);
+  }
+
+  split_code_name(form.department, form.department_code, form.department_name);
+  auto missing = [&](const char* id, const std::string& what) {
+    form.missing.push_back(id);
+    add_finding(report, "form.overall-missing", Severity::warning, "整体支出绩效目标表缺少" + what, lines[i]);
+  };
+  if (form.department.empty()) missing("department", "部门名称");
+  if (form.budget_by_source.empty()) missing("budget", "年度预算情况");
+  if (form.indicators.empty()) missing("indicators", "年度绩效指标");
+  form.missing.push_back("footer");
+  add_finding(report, "form.missing-footer", Severity::info, "整体支出绩效目标表没有填报人信息（负责人、填报日期等）",
+              lines[i]);
+  report.forms.push_back(std::move(form));
+  return j;
+}
+
+}  // namespace budgetxl::text::forms

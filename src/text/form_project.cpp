@@ -1,0 +1,432 @@
+// The Shanxi project form (项目支出绩效目标申报表 / 项目支出绩效目标表): labelled fields read by
+// label, not by column; the indicator table read cell by cell; the footer read by its labels.
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "text/form_common.hpp"
+#include "text/normalize.hpp"
+
+namespace budgetxl::text::forms {
+
+namespace {
+
+bool is_duration(const std::string& s) {
+  const std::string k = label_key(s);
+  if (!ends_with(k, "年") || k.size() < 4) return false;
+  for (std::size_t i = 0; i + 3 < k.size(); ++i)
+    if (k[i] < '0' || k[i] > '9') return false;
+  return true;
+}
+
+bool looks_like_department(const std::string& s) {
+  std::string code, name;
+  split_code_name(s, code, name);
+  return !code.empty();
+}
+
+// A lone date or number on its own line (a 填报日期 value pushed to the next line).
+bool is_lone_number(const Line& line) {
+  const auto cells = cells_of(line);
+  if (cells.size() != 1) return false;
+  const std::string k = label_key(cells[0].text);
+  if (k.size() < 6 || k.size() > 24) return false;
+  for (char c : k)
+    if (!((c >= '0' && c <= '9') || c == '/' || c == ':' || c == '-')) return false;
+  return true;
+}
+
+Amount* funding_slot(Form& f, const std::string& id, int half) {
+  Funding& fu = half == 0 ? f.period_funds : f.annual_funds;
+  if (id == "central") return &fu.central;
+  if (id == "provincial") return &fu.provincial;
+  if (id == "local") return &fu.local;
+  if (id == "self_raised") return &fu.self_raised;
+  if (id == "other") return &fu.other;
+  return nullptr;
+}
+
+std::string* text_slot(Form& f, const std::string& id) {
+  if (id == "overview") return &f.overview;
+  if (id == "basis") return &f.basis;
+  if (id == "necessity") return &f.necessity;
+  if (id == "measures") return &f.measures;
+  if (id == "plan") return &f.plan;
+  return nullptr;
+}
+
+void append_text(std::string& to, const std::string& s) {
+  if (s.empty()) return;
+  if (!to.empty()) to += ' ';
+  to += s;
+}
+
+// Footer labels found anywhere in a line ("负责人: 经办人: 联系电话: 填报日期: 2024…" in one cell
+// or in separate cells); returns false when the line holds none.
+bool read_footer(const Line& line, const FormLabelSet& footer, Form& form) {
+  std::string flat;
+  for (const auto& c : cells_of(line)) {
+    if (!flat.empty()) flat += '\t';
+    flat += nfkc(c.text);
+  }
+  struct Hit {
+    std::size_t pos, end;
+    const FormLabel* label;
+  };
+  std::vector<Hit> hits;
+  for (const auto& l : footer.labels()) {
+    std::vector<std::string> words = {nfkc(l.label)};
+    for (const auto& k : l.keys) words.push_back(k);
+    for (const auto& w : words) {
+      std::size_t p = flat.find(w);
+      while (p != std::string::npos) {
+        bool overlap = false;
+        for (const auto& h : hits)
+          if (p < h.end && p + w.size() > h.pos) overlap = true;
+        if (!overlap) hits.push_back({p, p + w.size(), &l});
+        p = flat.find(w, p + w.size());
+      }
+    }
+  }
+  if (hits.empty()) return false;
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.pos < b.pos; });
+  for (std::size_t k = 0; k < hits.size(); ++k) {
+    const std::size_t end = k + 1 < hits.size() ? hits[k + 1].pos : flat.size();
+    std::string v = flat.substr(hits[k].end, end - hits[k].end);
+    v = replace_all(v, "\t", " ");
+    v = trim(v);
+    while (starts_with(v, ":")) v = trim(v.substr(1));
+    const std::string& id = hits[k].label->id;
+    std::string* slot = id == "responsible" ? &form.responsible
+                        : id == "handler"   ? &form.handler
+                        : id == "phone"     ? &form.phone
+                                            : &form.filled_date;
+    if (slot->empty()) *slot = v;
+  }
+  form.has_footer = true;
+  return true;
+}
+
+struct RepeatedLine {
+  std::string text;
+  std::uint32_t first = 0, last = 0;
+  std::size_t count = 0;
+};
+
+void flush_repeats(Report& report, RepeatedLine& r) {
+  if (r.count == 0) return;
+  if (r.count == 1) {
+    report.findings.add("form.unplaced-line", Severity::warning,
+                        "绩效目标表中无法归位的内容：“" + excerpt(r.text) + "”", Origin::at_line(r.first));
+  } else {
+    report.findings.add("form.repeated-line", Severity::warning,
+                        "绩效目标表中同一内容重复" + std::to_string(r.count) + "行（第" + std::to_string(r.first) +
+                            "–" + std::to_string(r.last) + "行）：“" + excerpt(r.text) + "”",
+                        Origin::at_line(r.first));
+  }
+  r = {};
+}
+
+}  // namespace
+
+void check_project_form(Form& form, const Line& title, Report& report);
+
+std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report) {
+  const FormLayouts& L = FormLayouts::builtin();
+  Form form;
+  form.kind = FormKind::project;
+  form.amount_unit = "元";
+  form.title = trim(replace_all(lines[i].text, "\t", " "));
+  form.origin = Origin::at_line(lines[i].number);
+
+  enum class Zone { head, fields, indicators, footer } zone = Zone::head;
+  IndicatorTableReader indicators(L, true);
+  std::string last_text_field;  // id of the last text field whose value may continue on the next line
+  RepeatedLine unplaced;
+  auto unplace = [&](const Line& line) {
+    const std::string t = trim(replace_all(line.text, "\t", " "));
+    if (unplaced.count > 0 && t == unplaced.text) {
+      ++unplaced.count;
+      unplaced.last = line.number;
+      return;
+    }
+    flush_repeats(report, unplaced);
+    unplaced = {t, line.number, line.number, 1};
+  };
+
+  std::size_t j = i + 1;
+  for (; j < lines.size(); ++j) {
+    const Line& line = lines[j];
+    if (is_blank(line.text)) continue;
+    if (form_start(lines, j) != Start::none) break;
+    if (is_section_end(line.text)) break;
+
+    if (zone == Zone::footer) {
+      if (is_lone_number(line) && form.filled_date.empty()) {
+        form.filled_date = cells_of(line)[0].text;
+        continue;
+      }
+      Form probe;
+      if (read_footer(line, L.project_footer, probe)) {
+        if (form.responsible.empty()) form.responsible = probe.responsible;
+        if (form.handler.empty()) form.handler = probe.handler;
+        if (form.phone.empty()) form.phone = probe.phone;
+        if (form.filled_date.empty()) form.filled_date = probe.filled_date;
+        continue;
+      }
+      if (is_lone_number(line) && !form.filled_date.empty()) {
+        add_finding(report, "form.unplaced-line", Severity::warning,
+                    "填报日期后多出的数字：“" + excerpt(line.text) + "”", line);
+        continue;
+      }
+      if (year_of_line(line.text) != 0) {  // an orphan "(2025年度)" left after the form
+        add_finding(report, "form.orphan-year-line", Severity::info,
+                    "绩效目标表之后多出的年度行：“" + excerpt(line.text) + "”", line);
+        ++j;
+      }
+      break;
+    }
+
+    const int year = year_of_line(line.text);
+    if (year != 0 && zone == Zone::head && form.year == 0) {
+      form.year = year;
+      form.year_line = trim(replace_all(line.text, "\t", " "));
+      continue;
+    }
+    const auto cells = cells_of(line);
+    if (cells.empty()) continue;
+
+    // Footer: 负责人 / 经办人 / 联系电话 / 填报日期 anywhere on the line.
+    {
+      bool footer_line = false;
+      for (const auto& c : cells) {
+        const auto m = L.project_footer.match_prefix(c.text);
+        if (m) footer_line = true;
+      }
+      if (footer_line || (zone == Zone::indicators && contains(nfkc(line.text), "填报日期"))) {
+        read_footer(line, L.project_footer, form);
+        zone = Zone::footer;
+        continue;
+      }
+    }
+
+    // Indicator header: at least two of 一级指标 / 二级指标 / 三级指标 / 指标值.
+    {
+      int header_cells = 0, values = 0, names = 0;
+      for (const auto& c : cells) {
+        if (L.is_header_cell(c.text)) {
+          ++header_cells;
+          const std::string k = label_key(c.text);
+          if (k == "指标值") ++values;
+          if (k == "三级指标") ++names;
+        }
+      }
+      if (header_cells >= 2) {
+        if (zone == Zone::indicators) {
+          add_finding(report, "form.repeated-header", Severity::info, "绩效指标表头重复出现", line);
+          continue;
+        }
+        zone = Zone::indicators;
+        if (std::max(values, names) < 2) {
+          indicators = IndicatorTableReader(L, false);
+          form.missing.push_back("annual_indicators");
+          add_finding(report, "form.single-half", Severity::warning,
+                      "绩效指标表只有一栏（未分实施期和年度），指标记入实施期", line);
+        } else if (values < 2) {
+          add_finding(report, "form.annual-values-missing", Severity::info,
+                      "绩效指标表头缺少年度“指标值”列，年度指标没有指标值", line);
+        }
+        continue;
+      }
+    }
+
+    if (zone == Zone::indicators) {
+      if (!indicators.read(line, report, &form.indicator_rows, nullptr)) unplace(line);
+      continue;
+    }
+
+    // A field line.
+    zone = Zone::fields;
+    const FormLabel* current = nullptr;
+    bool any_label = false;
+    std::map<std::string, int> label_seen;  // funding label -> occurrences on this line
+    int slot = 0;                           // funding half for the next value on this line
+    int amounts_seen = 0;                   // values after 项目资金/实施期资金总额 on this line
+    int goal_values = 0;
+    bool goal_annual_label = false;
+    auto take = [&](const std::string& value, std::uint32_t field) {
+      if (value.empty()) return;
+      if (!current) {
+        unplace(line);
+        return;
+      }
+      const std::string& id = current->id;
+      if (id == "project_name") {
+        if (looks_like_department(value) && form.department.empty()) {
+          form.department = value;
+        } else if (form.project_name.empty()) {
+          form.project_name = value;
+        } else {
+          add_finding(report, "form.unplaced-cell", Severity::warning, "项目名称行多出的内容：“" + excerpt(value) + "”",
+                      line, field);
+        }
+      } else if (id == "department") {
+        if (form.department.empty()) form.department = value;
+        else if (label_key(form.department) != label_key(value))
+          add_finding(report, "form.unplaced-cell", Severity::warning, "主管部门行多出的内容：“" + excerpt(value) + "”",
+                      line, field);
+      } else if (id == "unit") {
+        if (form.unit.empty()) form.unit = value;
+      } else if (id == "attribute") {
+        if (form.attribute.empty()) form.attribute = value;
+        else if (is_duration(value) && form.duration.empty()) form.duration = value;
+      } else if (id == "duration") {
+        if (form.duration.empty()) form.duration = value;
+      } else if (id == "funds" || id == "total" || id == "annual_total") {
+        int which = id == "annual_total" ? 1 : amounts_seen;
+        ++amounts_seen;
+        if (which > 1) {
+          add_finding(report, "form.unplaced-cell", Severity::warning, "项目资金行多出的金额：“" + value + "”", line,
+                      field);
+          return;
+        }
+        Amount a = form_amount(value, line, field, report);
+        Amount& target = which == 0 ? form.period_funds.total : form.annual_funds.total;
+        if (target.is_blank()) target = a;
+      } else if (Amount* a0 = funding_slot(form, id, 0)) {
+        if (slot > 1) {
+          add_finding(report, "form.unplaced-cell", Severity::warning, "资金来源行多出的金额：“" + value + "”", line,
+                      field);
+          return;
+        }
+        Amount* target = slot == 0 ? a0 : funding_slot(form, id, 1);
+        *target = form_amount(value, line, field, report);
+        ++slot;
+      } else if (std::string* t = text_slot(form, id)) {
+        append_text(*t, value);
+        last_text_field = id;
+      } else if (id == "goal" || id == "goal_period_heading" || id == "goal_annual_heading") {
+        if (id == "goal_period_heading" || id == "goal_annual_heading") {
+          // headings carry no value; text after them belongs to the goal of that half
+          if (id == "goal_annual_heading") goal_annual_label = true;
+        }
+        const bool annual = goal_annual_label || goal_values > 0;
+        append_text(annual ? form.goal_annual : form.goal_period, value);
+        ++goal_values;
+        last_text_field = annual ? "goal_annual" : "goal_period";
+      }
+    };
+
+    std::vector<std::optional<LabelMatch>> matches;
+    for (const auto& c : cells) {
+      matches.push_back(L.project_fields.match_prefix(c.text));
+      if (matches.back()) any_label = true;
+    }
+    for (std::size_t k = 0; any_label && k < cells.size(); ++k) {
+      const auto& c = cells[k];
+      const auto& m = matches[k];
+      if (m) {
+        current = m->label;
+        const std::string& id = current->id;
+        if (funding_slot(form, id, 0)) {
+          if (label_seen[id]++ > 0) slot = std::max(slot, 1);
+        }
+        if (id == "total") amounts_seen = 0;
+        if (id == "goal_annual_heading") goal_annual_label = true;
+        if (id == "goal") last_text_field = "goal_period";
+        take(m->rest, c.field);
+      } else if (!current) {
+        add_finding(report, "form.unplaced-cell", Severity::warning,
+                    "绩效目标表中标签之前的内容：“" + excerpt(c.text) + "”", line, c.field);
+      } else {
+        take(c.text, c.field);
+      }
+    }
+    if (any_label) continue;
+
+    // A line without any label: the project name standing alone, the continuation of a text field
+    // whose value is empty, or something that cannot be placed.
+    std::string joined;
+    for (const auto& c : cells) append_text(joined, c.text);
+    if (form.project_name.empty() && form.department.empty()) {
+      form.project_name = joined;
+      continue;
+    }
+    if (!form.project_name.empty() && label_key(joined) == label_key(form.project_name)) {
+      add_finding(report, "form.repeated-name", Severity::info, "绩效目标表中重复出现项目名称", line);
+      continue;
+    }
+    if (last_text_field == "goal_period" || last_text_field == "goal_annual") {
+      if (form.goal_period.empty()) {
+        form.goal_period = joined;
+        continue;
+      }
+      if (form.goal_annual.empty()) {
+        form.goal_annual = joined;
+        continue;
+      }
+    } else if (!last_text_field.empty()) {
+      std::string* t = text_slot(form, last_text_field);
+      if (t && t->empty()) {
+        *t = joined;
+        continue;
+      }
+    }
+    unplace(line);
+  }
+  flush_repeats(report, unplaced);
+
+  if (form.department_code.empty()) split_code_name(form.department, form.department_code, form.department_name);
+  check_project_form(form, lines[i], report);
+  report.forms.push_back(std::move(form));
+  return j;
+}
+
+void check_project_form(Form& form, const Line& title, Report& report) {
+  auto missing = [&](const char* id, const char* rule, Severity sev, const std::string& what) {
+    form.missing.push_back(id);
+    add_finding(report, rule, sev, "绩效目标表“" + excerpt(form.project_name.empty() ? form.title : form.project_name) +
+                                       "”" + what,
+                title);
+  };
+  if (form.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
+  if (form.year == 0) missing("year", "form.missing-year", Severity::info, "缺少年度行");
+  if (form.period_funds.total.is_blank())
+    missing("period_total", "form.missing-amount", Severity::warning, "缺少实施期资金总额");
+  if (form.annual_funds.total.is_blank())
+    missing("annual_total", "form.missing-amount", Severity::warning, "缺少年度资金总额");
+  if (form.goal_period.empty() && form.goal_annual.empty())
+    missing("goal", "form.missing-goal", Severity::warning, "缺少总体目标");
+  std::size_t n = 0;
+  for (const auto& r : form.indicator_rows)
+    if (!r.period.empty() || !r.annual.empty()) ++n;
+  if (n == 0) missing("indicators", "form.missing-indicators", Severity::warning, "没有绩效指标");
+  if (!form.has_footer) missing("footer", "form.missing-footer", Severity::info, "缺少填报人信息（负责人、填报日期等）");
+  for (int h = 0; h < 2; ++h) {
+    const Funding& f = h == 0 ? form.period_funds : form.annual_funds;
+    if (f.total.is_blank()) continue;
+    const Amount sum = f.central + f.provincial + f.local + f.self_raised + f.other;
+    if (!sum.is_blank() && sum.minor() != f.total.minor())
+      add_finding(report, "form.funds-sum", Severity::warning,
+                  std::string("绩效目标表“") + excerpt(form.project_name) + "”" + (h == 0 ? "实施期" : "年度") +
+                      "资金来源合计 " + sum.to_string(0, true) + " 不等于资金总额 " + f.total.to_string(0, true),
+                  title);
+  }
+  // Duplicates: an earlier form of the same kind for the same project.
+  const std::string key = label_key(form.project_name);
+  if (!key.empty()) {
+    for (std::size_t k = 0; k < report.forms.size(); ++k) {
+      const Form& o = report.forms[k];
+      if (o.kind == form.kind && label_key(o.project_name) == key) {
+        form.duplicate_of = static_cast<int>(k);
+        report.findings.add("form.duplicate", Severity::warning,
+                            "项目“" + excerpt(form.project_name) + "”的绩效目标表重复出现（前一份在第" +
+                                std::to_string(o.origin.line) + "行）",
+                            Origin::at_line(title.number));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace budgetxl::text::forms

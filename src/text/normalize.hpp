@@ -1,0 +1,33 @@
+// Text normalisation shared by every reader: ICU NFKC (full-width → half-width), whitespace
+// squeezing for label matching, tab splitting, East-Asian display width.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace budgetxl::text {
+
+// NFKC: full-width digits, letters, parentheses and colons become half-width; ideographic space
+// becomes ' '. Invalid UTF-8 is replaced, never thrown on.
+std::string nfkc(std::string_view s);
+// The key used to compare labels: NFKC, then every kind of whitespace removed.
+// "市县（区）财政资 金" -> "市县(区)财政资金"; "合 计" -> "合计".
+std::string label_key(std::string_view s);
+// Trim ASCII and Unicode whitespace at both ends.
+std::string trim(std::string_view s);
+// Split a line on TAB; keeps empty fields ("a\t\tb" -> {"a","","b"}).
+std::vector<std::string> split_tabs(std::string_view line);
+// True when nothing but whitespace.
+bool is_blank(std::string_view s);
+// Display width in columns: East-Asian Wide/Fullwidth characters count 2 (ICU), others 1.
+int display_width(std::string_view s);
+// Replace every occurrence.
+std::string replace_all(std::string s, std::string_view from, std::string_view to);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+bool contains(std::string_view s, std::string_view part);
+// Leading 4-digit year in a label key such as "2024年预算收支总表" -> 2024, else 0.
+int leading_year(std::string_view key);
+
+}  // namespace budgetxl::text

@@ -1,0 +1,280 @@
+// Walks a decoded report in order: cover, contents, parts, tables, forms, prose; keeps what is not
+// part of the report aside; ends with metadata and a check that the 13 tables are all there.
+#include "text/report_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "text/clean.hpp"
+#include "text/form_reader.hpp"
+#include "text/normalize.hpp"
+#include "text/table_reader.hpp"
+
+namespace budgetxl::text {
+
+namespace {
+
+const char* const kPartNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+// "第一部分…" (after markup and whitespace are removed).
+bool is_part_heading_key(const std::string& key) {
+  if (!starts_with(key, "第")) return false;
+  std::size_t n = 3;
+  bool numeral = false;
+  while (true) {
+    bool advanced = false;
+    for (const char* d : kPartNumerals)
+      if (key.compare(n, 3, d) == 0) {
+        n += 3;
+        advanced = numeral = true;
+      }
+    if (!advanced) break;
+  }
+  return numeral && key.compare(n, 6, "部分") == 0 && key.size() < 120;
+}
+
+// A contents entry: dotted leaders or a page number in the last field.
+bool looks_like_toc_entry(const std::string& trimmed) {
+  if (contains(trimmed, "....") || contains(trimmed, "…")) return true;
+  const auto tab = trimmed.rfind('\t');
+  if (tab == std::string::npos) return false;
+  const std::string last = trim(trimmed.substr(tab + 1));
+  return !last.empty() && last.size() <= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+PartKind part_kind_for(const std::string& key, const ReportLayout& layout, std::size_t heading_number) {
+  // Later keywords are more specific; check the named parts in a fixed order.
+  for (const char* kind : {"glossary", "explanation", "overview", "tables"})
+    for (const auto& part : layout.parts)
+      if (part.kind == kind)
+        for (const auto& kw : part.keywords)
+          if (contains(key, label_key(kw))) {
+            const std::string k = kind;
+            if (k == "glossary") return PartKind::glossary;
+            if (k == "explanation") return PartKind::explanation;
+            if (k == "overview") return PartKind::overview;
+            return PartKind::tables;
+          }
+  (void)heading_number;
+  return PartKind::other;
+}
+
+// Section headings inside prose: "一、…", "（一）…", "1. …" when short and not a sentence.
+int prose_heading_level(const std::string& text) {
+  const std::string key = label_key(text);
+  if (key.size() > 90 || ends_with(key, "。") || ends_with(key, "；")) return 0;
+  auto numeral_prefix = [&](std::size_t at) {
+    std::size_t n = at;
+    while (true) {
+      bool advanced = false;
+      for (const char* d : kPartNumerals)
+        if (key.compare(n, 3, d) == 0) {
+          n += 3;
+          advanced = true;
+        }
+      if (!advanced) break;
+    }
+    return n;
+  };
+  std::size_t n = numeral_prefix(0);
+  if (n > 0 && key.compare(n, 3, "、") == 0) return 2;
+  if (starts_with(key, "(")) {
+    n = numeral_prefix(1);
+    if (n > 1 && key.compare(n, 1, ")") == 0) return 3;
+  }
+  return 0;
+}
+
+class Walker {
+ public:
+  Walker(const Lines& lines, const Layouts& layouts, Report& report)
+      : lines_(lines), layouts_(layouts), rl_(layouts.report()), report_(report) {
+    ctx_.layouts = &layouts_;
+    ctx_.report_layout = &rl_;
+    ctx_.starts_other = [this](const Lines& ls, std::size_t i) { return starts_other(ls, i); };
+    report_.parts.push_back(Part{PartKind::cover, "", {}, Origin::at_line(lines.empty() ? 0 : lines.front().number)});
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < lines_.size();) i = step(i);
+  }
+
+ private:
+  Part& part() { return report_.parts.back(); }
+
+  std::string heading_key(std::size_t i) const {
+    int markup = 0;
+    return label_key(strip_markup(trim(lines_[i].text), &markup));
+  }
+
+  std::size_t next_nonblank(std::size_t i) const {
+    while (i < lines_.size() && is_blank(lines_[i].text)) ++i;
+    return i;
+  }
+
+  // A real part heading, not its contents entry.
+  bool is_part_heading(std::size_t i) const {
+    const std::string t = trim(lines_[i].text);
+    if (!is_part_heading_key(heading_key(i))) return false;
+    if (looks_like_toc_entry(t)) return false;
+    if (in_toc_) {
+      // Inside the contents a heading without a page number is still an entry when entries follow.
+      std::size_t n = next_nonblank(i + 1);
+      if (n < lines_.size() && looks_like_toc_entry(trim(lines_[n].text))) return false;
+    }
+    return true;
+  }
+
+  bool starts_table(std::size_t i) const {
+    if (match_table_title(lines_[i].text, layouts_)) return true;
+    if (match_label_line(lines_[i].text, layouts_)) {
+      std::size_t n = next_nonblank(i + 1);
+      return n < lines_.size() && match_table_title(lines_[n].text, layouts_).has_value();
+    }
+    return false;
+  }
+
+  bool starts_other(const Lines& ls, std::size_t i) const {
+    (void)ls;
+    return is_part_heading(i) || starts_table(i) || starts_form(lines_, i);
+  }
+
+  void add_block(Block b) { part().blocks.push_back(std::move(b)); }
+
+  std::size_t step(std::size_t i) {
+    const Line& line = lines_[i];
+    const std::string t = trim(line.text);
+    if (t.empty()) return i + 1;
+    const Origin at = Origin::at_line(line.number);
+    int markup = 0;
+    const std::string text(strip_markup(t, &markup));
+    const std::string key = label_key(text);
+
+    if (is_separator(t)) {
+      report_.set_aside.push_back({NoiseKind::separator, t, at});
+      return i + 1;
+    }
+    if (is_page_number(t, rl_)) {
+      report_.set_aside.push_back({NoiseKind::page_number, t, at});
+      return i + 1;
+    }
+    if (is_part_heading(i)) {
+      in_toc_ = false;
+      in_appendix_ = false;
+      report_.parts.push_back(Part{part_kind_for(key, rl_, report_.parts.size()), text, {}, at});
+      report_.parts.back().blocks.push_back(Block{BlockKind::heading, text, 1, -1, markup, at});
+      return i + 1;
+    }
+    if (in_appendix_) {
+      report_.set_aside.push_back({NoiseKind::appendix, t, at});
+      return i + 1;
+    }
+    if (!in_toc_ && std::any_of(rl_.toc_headings.begin(), rl_.toc_headings.end(), [&](const std::string& h) { return key == label_key(h); })) {
+      in_toc_ = true;
+      report_.parts.push_back(Part{PartKind::contents, text, {}, at});
+      report_.parts.back().blocks.push_back(Block{BlockKind::heading, text, 1, -1, markup, at});
+      return i + 1;
+    }
+    if (in_toc_) {
+      add_block(Block{BlockKind::paragraph, text, 0, -1, markup, at});
+      return i + 1;
+    }
+    if (const int label = match_label_line(t, layouts_)) {
+      const std::size_t n = next_nonblank(i + 1);
+      if (n < lines_.size())
+        if (auto m = match_table_title(lines_[n].text, layouts_)) {
+          const std::size_t end = read_one_table(n, *m);
+          Table& table = report_.tables.back();
+          table.label_line = t;
+          if (label != table.number)
+            report_.findings.add("text.label-mismatch", Severity::info, fmt::format("表号行“{}”出现在表{}之前", t, table.number), at);
+          return end;
+        }
+    }
+    if (auto m = match_table_title(t, layouts_)) return read_one_table(i, *m);
+    if (starts_form(lines_, i)) {
+      const std::size_t before = report_.forms.size();
+      const std::size_t end = read_form(lines_, i, report_);
+      for (std::size_t f = before; f < report_.forms.size(); ++f)
+        add_block(Block{BlockKind::form, "", 0, static_cast<int>(f), 0, report_.forms[f].origin});
+      return std::max(end, i + 1);
+    }
+    if (part().kind != PartKind::cover &&
+        std::any_of(rl_.appendix_markers.begin(), rl_.appendix_markers.end(), [&](const std::string& m) { return ends_with(key, label_key(m)); })) {
+      in_appendix_ = true;
+      report_.set_aside.push_back({NoiseKind::appendix, t, at});
+      report_.findings.add("text.appendix", Severity::info, fmt::format("附带的其他文件（“{}”起）不属于预算公开内容，已单独保存", t), at);
+      return i + 1;
+    }
+    if (part().kind != PartKind::cover && !report_.meta.entity.empty() && key == label_key(report_.meta.entity) && markup == 0) {
+      report_.set_aside.push_back({NoiseKind::running_header, t, at});
+      return i + 1;
+    }
+    const int level = markup > 0 ? markup : prose_heading_level(text);
+    if (part().kind == PartKind::cover) note_cover_line(text, at);
+    add_block(Block{level > 0 ? BlockKind::heading : BlockKind::paragraph, text, level, -1, markup, at});
+    return i + 1;
+  }
+
+  std::size_t read_one_table(std::size_t title, const TitleMatch& m) {
+    Table table;
+    const std::size_t end = read_table(lines_, title, m, ctx_, table, report_);
+    if (report_.table(table.number))
+      report_.findings.add("text.duplicate-table", Severity::warning, fmt::format("表{}出现了不止一次", table.number), table.origin);
+    if (report_.meta.year == 0) report_.meta.year = m.year;
+    if (report_.meta.entity.empty()) report_.meta.entity = table.entity;
+    report_.tables.push_back(std::move(table));
+    add_block(Block{BlockKind::table, "", 0, static_cast<int>(report_.tables.size() - 1), 0, report_.tables.back().origin});
+    return std::max(end, title + 1);
+  }
+
+  // The cover names the entity, then the document: "2024年度单位预算公开".
+  void note_cover_line(const std::string& text, const Origin& at) {
+    const std::string key = label_key(text);
+    const int year = leading_year(key);
+    if (year != 0 && report_.meta.year == 0 && (contains(key, "部门预算") || contains(key, "单位预算"))) {
+      report_.meta.year = year;
+      report_.meta.title = text;
+      report_.meta.kind = contains(key, "单位预算") ? DocumentKind::unit : DocumentKind::department;
+      return;
+    }
+    if (report_.meta.entity.empty() && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
+    (void)at;
+  }
+
+  const Lines& lines_;
+  const Layouts& layouts_;
+  const ReportLayout& rl_;
+  Report& report_;
+  TableReadContext ctx_;
+  bool in_toc_ = false;
+  bool in_appendix_ = false;
+};
+
+}  // namespace
+
+Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts) {
+  Report report;
+  report.source = {name, "text", decoded.encoding, decoded.line_ending};
+  const Lines lines = clean_lines(decoded.lines, layouts.report(), report.set_aside);
+  Walker(lines, layouts, report).run();
+
+  if (report.meta.entity.empty())
+    report.findings.add("text.no-entity", Severity::warning, "未找到部门（单位）名称");
+  if (report.meta.year == 0) report.findings.add("text.no-year", Severity::warning, "未找到预算年度");
+  if (!report.tables.empty()) {
+    for (const auto& layout : layouts.tables())
+      if (!report.table(layout.number))
+        report.findings.add("text.table-missing", Severity::warning, fmt::format("未找到表{}（{}）", layout.number, layout.title));
+  }
+  return report;
+}
+
+Report read_text_report(const std::string& path, const Layouts& layouts) {
+  return read_text(decode_file(path), path, layouts);
+}
+
+}  // namespace budgetxl::text

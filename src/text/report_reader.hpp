@@ -1,0 +1,16 @@
+// Reads a text report (the text extracted from an official PDF) into the canonical model.
+#pragma once
+
+#include <string>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+#include "text/decode.hpp"
+
+namespace budgetxl::text {
+
+// Throws DecodeError when the file cannot be read; everything else becomes findings in the report.
+Report read_text_report(const std::string& path, const Layouts& layouts = Layouts::builtin());
+Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts = Layouts::builtin());
+
+}  // namespace budgetxl::text

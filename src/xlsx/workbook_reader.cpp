@@ -1,0 +1,846 @@
+#include "xlsx/workbook_reader.hpp"
+
+#include <expat.h>
+
+#include <algorithm>
+#include <limits>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "xlsx/zip_archive.hpp"
+
+namespace budgetxl::xlsx {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers
+
+std::string quoted(std::string_view s) {
+  constexpr std::size_t kShown = 40;  // hostile values can be huge; messages stay short
+  std::string out = "\"";
+  out.append(s.substr(0, kShown));
+  if (s.size() > kShown) out.append("...");
+  out.push_back('"');
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Decimal digits only, no sign; nullopt on anything else or beyond `max`.
+std::optional<std::uint64_t> parse_uint(std::string_view s, std::uint64_t max) {
+  if (s.empty()) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    if (value > max) return std::nullopt;  // checked every digit, so no overflow
+  }
+  return value;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// The code unit of an "_xHHHH_" escape at s[i], or -1.
+long escape_at(std::string_view s, std::size_t i) {
+  if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return -1;
+  long value = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    const int h = hex_value(s[k]);
+    if (h < 0) return -1;
+    value = value * 16 + h;
+  }
+  return value;
+}
+
+// Excel stores characters XML cannot carry (control characters) as "_xHHHH_" (UTF-16 code units);
+// "_x005F_" is a literal '_', which is how a literal "_x000D_" survives: "_x005F_x000D_".
+std::string decode_escapes(std::string_view s) {
+  if (s.find("_x") == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const long unit = escape_at(s, i);
+    if (unit < 0) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    i += 7;
+    std::uint32_t cp = static_cast<std::uint32_t>(unit);
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      const long low = escape_at(s, i);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<std::uint32_t>(low - 0xDC00);
+        i += 7;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      cp = 0xFFFD;  // a lone low surrogate is not a character
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+// "worksheets/sheet1.xml" against "xl/" -> "xl/worksheets/sheet1.xml"; "/xl/..." is absolute.
+// Handles "." and "..", '\' separators and %XX escapes (targets are URIs).
+std::string resolve_target(std::string_view base_dir, std::string_view target) {
+  std::string decoded;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    char c = target[i];
+    if (c == '%' && i + 2 < target.size() && hex_value(target[i + 1]) >= 0 && hex_value(target[i + 2]) >= 0) {
+      c = static_cast<char>(hex_value(target[i + 1]) * 16 + hex_value(target[i + 2]));
+      i += 2;
+    } else if (c == '\\') {
+      c = '/';
+    }
+    decoded.push_back(c);
+  }
+  std::string joined = (!decoded.empty() && decoded.front() == '/')
+                           ? decoded
+                           : std::string(base_dir) + decoded;
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start <= joined.size()) {
+    std::size_t end = joined.find('/', start);
+    if (end == std::string::npos) end = joined.size();
+    const std::string segment = joined.substr(start, end - start);
+    if (segment == "..") {
+      if (!segments.empty()) segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const auto& segment : segments) {
+    if (!out.empty()) out.push_back('/');
+    out += segment;
+  }
+  return out;
+}
+
+std::string directory_of(std::string_view part) {
+  const auto slash = part.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(part.substr(0, slash + 1));
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expat plumbing. Parsing is namespace-unaware and compares local names, so both the usual
+// default namespace and prefixed writers ("x:c" from the OpenXML SDK) work, as does Strict OOXML.
+
+std::string_view local_name(const XML_Char* name) {
+  std::string_view s(name);
+  const auto colon = s.rfind(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+// The value of the attribute whose local name is `name`; namespace declarations are skipped so
+// that "xmlns:r" is never taken for "r".
+std::optional<std::string_view> attribute(const XML_Char** attrs, std::string_view name) {
+  for (std::size_t i = 0; attrs[i] != nullptr; i += 2) {
+    const std::string_view full(attrs[i]);
+    if (full == "xmlns" || full.starts_with("xmlns:")) continue;
+    if (local_name(attrs[i]) == name) return std::string_view(attrs[i + 1]);
+  }
+  return std::nullopt;
+}
+
+class SaxHandler {
+ public:
+  virtual ~SaxHandler() = default;
+  virtual void start(std::string_view name, const XML_Char** attrs) = 0;
+  virtual void end(std::string_view name) = 0;
+  virtual void text(std::string_view) {}
+};
+
+// Parses one part. Errors raised inside handlers cannot unwind through expat's C frames, so they
+// are caught, the parser is stopped, and the exception is rethrown here.
+class XmlParser {
+ public:
+  explicit XmlParser(SaxHandler& handler) : handler_(handler), parser_(XML_ParserCreate(nullptr)) {
+    if (parser_ == nullptr) throw std::bad_alloc();
+    XML_SetUserData(parser_, this);
+    XML_SetElementHandler(parser_, &XmlParser::on_start, &XmlParser::on_end);
+    XML_SetCharacterDataHandler(parser_, &XmlParser::on_text);
+    // OOXML parts never carry a DTD; refusing one rules out entity expansion attacks outright.
+    XML_SetStartDoctypeDeclHandler(parser_, &XmlParser::on_doctype);
+  }
+  ~XmlParser() { XML_ParserFree(parser_); }
+  XmlParser(const XmlParser&) = delete;
+  XmlParser& operator=(const XmlParser&) = delete;
+
+  void feed(std::string_view data, bool final) {
+    const auto status = XML_Parse(parser_, data.data(), static_cast<int>(data.size()), final);
+    if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
+    if (status != XML_STATUS_OK) {
+      throw WorkbookError("malformed XML at line " +
+                          std::to_string(XML_GetCurrentLineNumber(parser_)) + ", column " +
+                          std::to_string(XML_GetCurrentColumnNumber(parser_)) + ": " +
+                          XML_ErrorString(XML_GetErrorCode(parser_)));
+    }
+  }
+
+ private:
+  template <typename F>
+  static void guarded(void* user, F&& f) {
+    auto* self = static_cast<XmlParser*>(user);
+    if (self->pending_) return;
+    try {
+      f(*self);
+    } catch (const WorkbookError& e) {
+      self->pending_ = std::make_exception_ptr(WorkbookError(
+          std::string(e.what()) + " (line " +
+          std::to_string(XML_GetCurrentLineNumber(self->parser_)) + ")"));
+      XML_StopParser(self->parser_, XML_FALSE);
+    } catch (...) {
+      self->pending_ = std::current_exception();
+      XML_StopParser(self->parser_, XML_FALSE);
+    }
+  }
+  static void XMLCALL on_start(void* user, const XML_Char* name, const XML_Char** attrs) {
+    guarded(user, [&](XmlParser& p) { p.handler_.start(local_name(name), attrs); });
+  }
+  static void XMLCALL on_end(void* user, const XML_Char* name) {
+    guarded(user, [&](XmlParser& p) { p.handler_.end(local_name(name)); });
+  }
+  static void XMLCALL on_text(void* user, const XML_Char* s, int len) {
+    guarded(user, [&](XmlParser& p) {
+      p.handler_.text(std::string_view(s, static_cast<std::size_t>(len)));
+    });
+  }
+  static void XMLCALL on_doctype(void* user, const XML_Char*, const XML_Char*, const XML_Char*,
+                                 int) {
+    guarded(user, [](XmlParser&) { throw WorkbookError("a DTD is not allowed in an OOXML part"); });
+  }
+
+  SaxHandler& handler_;
+  XML_Parser parser_;
+  std::exception_ptr pending_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Part handlers
+
+struct Relationship {
+  std::string type;
+  std::string target;
+  bool external = false;
+};
+
+class RelsHandler : public SaxHandler {
+ public:
+  std::map<std::string, Relationship, std::less<>> rels;
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name != "Relationship") return;
+    const auto id = attribute(attrs, "Id");
+    const auto target = attribute(attrs, "Target");
+    if (!id || !target) return;  // unusable; whatever refers to it fails later with a clear message
+    const auto mode = attribute(attrs, "TargetMode");
+    rels[std::string(*id)] = Relationship{std::string(attribute(attrs, "Type").value_or("")),
+                                          std::string(*target), mode && *mode == "External"};
+  }
+  void end(std::string_view) override {}
+};
+
+struct SheetEntry {
+  std::string name;
+  std::string rel_id;
+  bool hidden = false;
+};
+
+class WorkbookHandler : public SaxHandler {
+ public:
+  std::vector<SheetEntry> sheets;
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name == "sheets") {
+      ++in_sheets_;
+    } else if (name == "sheet" && in_sheets_ > 0) {
+      const auto sheet_name = attribute(attrs, "name");
+      const auto id = attribute(attrs, "id");  // r:id
+      if (!sheet_name) throw WorkbookError("a <sheet> has no name attribute");
+      if (!id) throw WorkbookError("sheet " + quoted(*sheet_name) + " has no r:id attribute");
+      const auto state = attribute(attrs, "state");
+      sheets.push_back({std::string(*sheet_name), std::string(*id),
+                        state && (*state == "hidden" || *state == "veryHidden")});
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "sheets" && in_sheets_ > 0) --in_sheets_;
+  }
+
+ private:
+  int in_sheets_ = 0;
+};
+
+// Running totals shared by every part of one workbook, checked against the limits.
+struct Budget {
+  const ReadLimits& limits;
+  std::uint64_t cells = 0;
+  std::uint64_t merges = 0;
+  std::uint64_t text_bytes = 0;
+
+  void add_text(std::size_t bytes) {
+    text_bytes += bytes;
+    if (text_bytes > limits.max_total_text_bytes) {
+      throw WorkbookError("the workbook holds more than " +
+                          std::to_string(limits.max_total_text_bytes) + " bytes of text");
+    }
+  }
+};
+
+// The text of a <si> or <is>: plain <t>, or rich-text runs <r><t> concatenated; phonetic <rPh>
+// runs are left out.
+class RichText {
+ public:
+  explicit RichText(const ReadLimits& limits) : limits_(limits) {}
+  void reset() {
+    value_.clear();
+    in_t_ = false;
+    phonetic_depth_ = 0;
+  }
+  void start(std::string_view name) {
+    if (name == "rPh") {
+      ++phonetic_depth_;
+    } else if (name == "t" && phonetic_depth_ == 0) {
+      in_t_ = true;
+      raw_.clear();
+    }
+  }
+  void end(std::string_view name) {
+    if (name == "rPh") {
+      if (phonetic_depth_ > 0) --phonetic_depth_;
+    } else if (name == "t" && in_t_) {
+      in_t_ = false;
+      value_ += decode_escapes(raw_);
+      check(value_.size());
+    }
+  }
+  void text(std::string_view s) {
+    if (!in_t_) return;  // whitespace between runs is layout, not content
+    raw_.append(s);
+    check(raw_.size());
+  }
+  std::string take() { return std::move(value_); }
+
+ private:
+  void check(std::size_t size) const {
+    if (size > limits_.max_string_bytes) {
+      throw WorkbookError("a string is longer than " + std::to_string(limits_.max_string_bytes) +
+                          " bytes");
+    }
+  }
+  const ReadLimits& limits_;
+  std::string value_, raw_;
+  bool in_t_ = false;
+  int phonetic_depth_ = 0;
+};
+
+class SharedStringsHandler : public SaxHandler {
+ public:
+  SharedStringsHandler(Budget& budget, std::vector<std::string>& out)
+      : budget_(budget), out_(out), text_(budget.limits) {}
+  void start(std::string_view name, const XML_Char**) override {
+    if (name == "si") {
+      ++in_si_;
+      text_.reset();
+    } else if (in_si_ > 0) {
+      text_.start(name);
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "si" && in_si_ > 0) {
+      --in_si_;
+      if (out_.size() >= budget_.limits.max_shared_strings) {
+        throw WorkbookError("more than " + std::to_string(budget_.limits.max_shared_strings) +
+                            " shared strings");
+      }
+      // uniqueCount is not trusted for reserve(): it is attacker-controlled.
+      out_.push_back(text_.take());
+      budget_.add_text(out_.back().size());
+    } else if (in_si_ > 0) {
+      text_.end(name);
+    }
+  }
+  void text(std::string_view s) override {
+    if (in_si_ > 0) text_.text(s);
+  }
+
+ private:
+  Budget& budget_;
+  std::vector<std::string>& out_;
+  RichText text_;
+  int in_si_ = 0;
+};
+
+MergedRange parse_range(std::string_view ref) {
+  const auto colon = ref.find(':');
+  const auto first = parse_cell_reference(ref.substr(0, colon));
+  const auto last =
+      colon == std::string_view::npos ? first : parse_cell_reference(ref.substr(colon + 1));
+  return MergedRange{std::min(first.first, last.first), std::min(first.second, last.second),
+                     std::max(first.first, last.first), std::max(first.second, last.second)};
+}
+
+class SheetHandler : public SaxHandler {
+ public:
+  SheetHandler(Budget& budget, const std::vector<std::string>& shared, Sheet& sheet)
+      : budget_(budget), shared_(shared), sheet_(sheet), inline_(budget.limits) {}
+
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (in_cell_) {
+      if (in_is_) {
+        inline_.start(name);
+      } else if (name == "v") {
+        in_v_ = true;
+        has_v_ = true;
+        v_.clear();
+      } else if (name == "f") {
+        formula_ = true;  // also <f t="shared" si="0"/>, which has no text
+      } else if (name == "is") {
+        in_is_ = true;
+        has_is_ = true;
+        inline_.reset();
+      }
+      return;
+    }
+    if (name == "sheetData") {
+      in_sheet_data_ = true;
+    } else if (in_sheet_data_ && name == "row") {
+      start_row(attrs);
+    } else if (in_row_ && name == "c") {
+      start_cell(attrs);
+    } else if (name == "mergeCells") {
+      in_merge_cells_ = true;
+    } else if (in_merge_cells_ && name == "mergeCell") {
+      if (const auto ref = attribute(attrs, "ref")) add_merge(*ref);
+    }
+  }
+
+  void end(std::string_view name) override {
+    if (in_cell_) {
+      if (name == "c") {
+        finish_cell();
+      } else if (in_is_) {
+        if (name == "is") {
+          in_is_ = false;
+        } else {
+          inline_.end(name);
+        }
+      } else if (name == "v") {
+        in_v_ = false;
+      }
+      return;
+    }
+    if (name == "row" && in_row_) {
+      in_row_ = false;
+      previous_row_ = row_;
+    } else if (name == "sheetData") {
+      in_sheet_data_ = false;
+    } else if (name == "mergeCells") {
+      in_merge_cells_ = false;
+    }
+  }
+
+  void text(std::string_view s) override {
+    if (!in_cell_) return;
+    if (in_is_) {
+      inline_.text(s);
+    } else if (in_v_) {
+      v_.append(s);
+      if (v_.size() > budget_.limits.max_string_bytes) {
+        throw WorkbookError("the value of cell " + cell_name() + " is longer than " +
+                            std::to_string(budget_.limits.max_string_bytes) + " bytes");
+      }
+    }
+  }
+
+  // Sorts the cells, keeps the last of duplicates and computes the extent.
+  void finish() {
+    auto& cells = sheet_.cells;
+    const auto before = [](const Cell& a, const Cell& b) {
+      return a.row != b.row ? a.row < b.row : a.col < b.col;
+    };
+    const auto same = [](const Cell& a, const Cell& b) { return a.row == b.row && a.col == b.col; };
+    bool strictly_sorted = true;
+    for (std::size_t i = 1; i < cells.size() && strictly_sorted; ++i) {
+      strictly_sorted = before(cells[i - 1], cells[i]);
+    }
+    if (!strictly_sorted) {
+      std::stable_sort(cells.begin(), cells.end(), before);
+      // Later duplicates win, as when a spreadsheet program loads the file.
+      std::vector<Cell> unique;
+      unique.reserve(cells.size());
+      for (auto& cell : cells) {
+        if (!unique.empty() && same(unique.back(), cell)) {
+          unique.back() = std::move(cell);
+        } else {
+          unique.push_back(std::move(cell));
+        }
+      }
+      budget_.cells -= cells.size() - unique.size();
+      cells = std::move(unique);
+    }
+    cells.shrink_to_fit();
+    sheet_.max_row = cells.empty() ? 0 : cells.back().row;
+    sheet_.max_col = 0;
+    for (const auto& cell : cells) sheet_.max_col = std::max(sheet_.max_col, cell.col);
+  }
+
+ private:
+  void start_row(const XML_Char** attrs) {
+    in_row_ = true;
+    if (const auto r = attribute(attrs, "r")) {
+      const auto n = parse_uint(trim(*r), kMaxRows);
+      if (!n || *n == 0) throw WorkbookError("invalid row number " + quoted(*r));
+      row_ = static_cast<std::uint32_t>(*n);
+    } else {
+      // The spec lets r be omitted: the row follows the previous one.
+      if (previous_row_ >= kMaxRows) throw WorkbookError("more than " + std::to_string(kMaxRows) + " rows");
+      row_ = previous_row_ + 1;
+    }
+    col_ = 0;
+  }
+
+  void start_cell(const XML_Char** attrs) {
+    if (const auto r = attribute(attrs, "r")) {
+      const auto [row, col] = parse_cell_reference(trim(*r));
+      row_ = row;  // a row without r takes its number from its cells
+      col_ = col;
+    } else {
+      // Position follows the previous cell of the row.
+      if (col_ >= kMaxCols) {
+        throw WorkbookError("row " + std::to_string(row_) + " has more than " +
+                            std::to_string(kMaxCols) + " columns");
+      }
+      ++col_;
+    }
+    in_cell_ = true;
+    type_ = std::string(attribute(attrs, "t").value_or("n"));
+    formula_ = has_v_ = has_is_ = in_v_ = in_is_ = false;
+    v_.clear();
+  }
+
+  std::string cell_name() const {
+    std::string letters;
+    for (std::uint32_t c = col_; c > 0; c = (c - 1) / 26) {
+      letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    }
+    return letters + std::to_string(row_);
+  }
+
+  void finish_cell() {
+    in_cell_ = in_v_ = in_is_ = false;
+    CellValue value;
+    value.formula = formula_;
+    if (type_ == "s") {
+      if (has_v_ && !trim(v_).empty()) {
+        const auto index = parse_uint(trim(v_), std::numeric_limits<std::uint64_t>::max() / 10);
+        if (!index) throw WorkbookError("cell " + cell_name() + ": invalid shared string index " + quoted(v_));
+        if (*index >= shared_.size()) {
+          throw WorkbookError("cell " + cell_name() + " refers to shared string " +
+                              std::to_string(*index) + " but there are only " +
+                              std::to_string(shared_.size()));
+        }
+        value.type = CellValue::Type::string;
+        value.text = shared_[static_cast<std::size_t>(*index)];
+      }
+    } else if (type_ == "inlineStr") {
+      if (has_is_) {
+        value.type = CellValue::Type::string;
+        value.text = inline_.take();
+      } else if (has_v_) {  // some writers put the text in <v>
+        value.type = CellValue::Type::string;
+        value.text = decode_escapes(v_);
+      }
+    } else if (type_ == "str") {
+      if (has_v_) {
+        value.type = CellValue::Type::string;
+        value.text = decode_escapes(v_);
+      }
+    } else if (type_ == "b") {
+      if (has_v_ && !trim(v_).empty()) {
+        const auto v = trim(v_);
+        value.type = CellValue::Type::boolean;
+        if (v == "1" || v == "true") {
+          value.text = "TRUE";
+        } else if (v == "0" || v == "false") {
+          value.text = "FALSE";
+        } else {
+          throw WorkbookError("cell " + cell_name() + ": invalid boolean " + quoted(v));
+        }
+      }
+    } else if (type_ == "e") {
+      if (has_v_ && !trim(v_).empty()) {
+        value.type = CellValue::Type::error;
+        value.text = std::string(trim(v_));
+      }
+    } else if (type_ == "d") {
+      if (has_v_ && !trim(v_).empty()) {
+        value.type = CellValue::Type::string;  // ISO 8601 text, kept as written
+        value.text = std::string(trim(v_));
+      }
+    } else {  // "n", or an unknown type read as a number if it has one
+      if (has_v_ && !trim(v_).empty()) {
+        value.type = CellValue::Type::number;
+        value.text = v_;  // literal, so callers can parse fixed-point
+      }
+    }
+    if (value.type == CellValue::Type::empty && !value.formula) return;  // styled blank cell
+
+    if (budget_.cells >= budget_.limits.max_cells) {
+      throw WorkbookError("the workbook has more than " + std::to_string(budget_.limits.max_cells) +
+                          " cells");
+    }
+    ++budget_.cells;
+    budget_.add_text(value.text.size());
+    sheet_.cells.push_back(Cell{row_, col_, std::move(value)});
+  }
+
+  void add_merge(std::string_view ref) {
+    if (budget_.merges >= budget_.limits.max_merges) {
+      throw WorkbookError("the workbook has more than " +
+                          std::to_string(budget_.limits.max_merges) + " merged ranges");
+    }
+    ++budget_.merges;
+    try {
+      sheet_.merges.push_back(parse_range(trim(ref)));
+    } catch (const WorkbookError& e) {
+      throw WorkbookError("merged range " + quoted(ref) + ": " + e.what());
+    }
+  }
+
+  Budget& budget_;
+  const std::vector<std::string>& shared_;
+  Sheet& sheet_;
+  RichText inline_;
+
+  bool in_sheet_data_ = false, in_row_ = false, in_merge_cells_ = false;
+  std::uint32_t row_ = 0, previous_row_ = 0, col_ = 0;
+  // The open cell.
+  bool in_cell_ = false, in_v_ = false, in_is_ = false, has_v_ = false, has_is_ = false;
+  bool formula_ = false;
+  std::string type_, v_;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+class Reader {
+ public:
+  Reader(const std::string& path, const ReadLimits& limits)
+      : path_(path), limits_(limits), budget_{limits}, zip_(open(path)) {}
+
+  Workbook read() {
+    const std::string workbook_part = find_workbook_part();
+    const std::string base = directory_of(workbook_part);
+    const std::string rels_part = base + "_rels/" + workbook_part.substr(base.size()) + ".rels";
+
+    WorkbookHandler workbook;
+    parse(workbook_part, workbook);
+    RelsHandler rels;
+    parse(rels_part, rels);
+
+    // Shared strings: from the relationship when there is one, else the conventional name.
+    std::optional<std::string> sst_part;
+    for (const auto& [id, rel] : rels.rels) {
+      if (!rel.external && ends_with(rel.type, "/sharedStrings")) {
+        sst_part = existing(resolve_target(base, rel.target), rel.target);
+        if (!sst_part) fail(resolve_target(base, rel.target), "part is missing from the archive");
+        break;
+      }
+    }
+    if (!sst_part) sst_part = zip_.find(base + "sharedStrings.xml");
+    if (sst_part) {
+      SharedStringsHandler handler(budget_, shared_);
+      parse(*sst_part, handler);
+    }
+
+    Workbook result;
+    for (const auto& entry : workbook.sheets) {
+      const auto rel = rels.rels.find(entry.rel_id);
+      if (rel == rels.rels.end()) {
+        fail(workbook_part, "sheet " + quoted(entry.name) + " refers to relationship " +
+                                quoted(entry.rel_id) + ", which " + rels_part + " does not define");
+      }
+      // Chartsheets, dialog and macro sheets hold no cell grid of interest.
+      if (rel->second.external || !ends_with(rel->second.type, "/worksheet")) continue;
+      const std::string resolved = resolve_target(base, rel->second.target);
+      const auto part = existing(resolved, rel->second.target);
+      if (!part) fail(resolved, "part is missing from the archive (sheet " + quoted(entry.name) + ")");
+
+      Sheet sheet;
+      sheet.name = entry.name;
+      sheet.part = *part;
+      sheet.hidden = entry.hidden;
+      SheetHandler handler(budget_, shared_, sheet);
+      parse(*part, handler);
+      handler.finish();
+      result.sheets.push_back(std::move(sheet));
+    }
+    return result;
+  }
+
+ private:
+  static ZipArchive open(const std::string& path) {
+    try {
+      return ZipArchive(path);
+    } catch (const ZipError& e) {
+      std::string message = e.what();
+      // Password-protected .xlsx files and legacy .xls are OLE2 compound files, not zips.
+      std::ifstream in(path, std::ios::binary);
+      unsigned char magic[8] = {};
+      if (in.read(reinterpret_cast<char*>(magic), sizeof magic)) {
+        static constexpr unsigned char kOle2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+        if (std::equal(std::begin(magic), std::end(magic), std::begin(kOle2))) {
+          message += " (it is an OLE2 compound file: a legacy .xls or a password-protected workbook)";
+        }
+      }
+      throw WorkbookError(message);
+    }
+  }
+
+  [[noreturn]] void fail(const std::string& part, const std::string& message) const {
+    throw WorkbookError(path_ + ": " + part + ": " + message);
+  }
+
+  // The stored name for a resolved target; some writers put package-absolute paths without the
+  // leading '/', so the raw target is tried too.
+  std::optional<std::string> existing(const std::string& resolved, std::string_view raw) const {
+    if (auto found = zip_.find(resolved)) return found;
+    return zip_.find(resolve_target("", raw));
+  }
+
+  std::string find_workbook_part() {
+    constexpr std::string_view kDefault = "xl/workbook.xml";
+    if (const auto root_rels = zip_.find("_rels/.rels")) {
+      RelsHandler rels;
+      parse(*root_rels, rels);
+      for (const auto& [id, rel] : rels.rels) {
+        if (!rel.external && ends_with(rel.type, "/officeDocument")) {
+          const std::string resolved = resolve_target("", rel.target);
+          if (auto found = zip_.find(resolved)) return *found;
+          fail(resolved, "part is missing from the archive (the main workbook part)");
+        }
+      }
+    }
+    if (auto found = zip_.find(kDefault)) return *found;
+    fail(std::string(kDefault), "part is missing from the archive (is this an .xlsx workbook?)");
+  }
+
+  void parse(const std::string& part, SaxHandler& handler) {
+    try {
+      XmlParser parser(handler);
+      zip_.read_chunks(part, [&](std::string_view chunk) {
+        // expat takes int lengths; chunks are 64 KiB, so this never truncates.
+        parser.feed(chunk, false);
+      }, limits_.max_part_bytes);
+      parser.feed({}, true);
+    } catch (const ZipError& e) {
+      throw WorkbookError(e.what());  // already names the archive and the part
+    } catch (const WorkbookError& e) {
+      fail(part, e.what());
+    }
+  }
+
+  const std::string& path_;
+  const ReadLimits& limits_;
+  Budget budget_;
+  ZipArchive zip_;
+  std::vector<std::string> shared_;
+};
+
+}  // namespace
+
+std::pair<std::uint32_t, std::uint32_t> parse_cell_reference(std::string_view ref) {
+  const auto bad = [&](const char* why) {
+    return WorkbookError("invalid cell reference " + quoted(ref) + ": " + why);
+  };
+  std::size_t i = 0;
+  std::uint64_t col = 0;
+  while (i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z'))) {
+    const char upper = static_cast<char>(ref[i] >= 'a' ? ref[i] - 'a' + 'A' : ref[i]);
+    col = col * 26 + static_cast<std::uint64_t>(upper - 'A' + 1);
+    if (++i > 3 || col > kMaxCols) throw bad("column beyond XFD");
+  }
+  if (i == 0) throw bad("no column letters");
+  const std::string_view digits = ref.substr(i);
+  if (digits.empty()) throw bad("no row number");
+  for (char c : digits) {
+    if (c < '0' || c > '9') throw bad("unexpected character");
+  }
+  const auto row = parse_uint(digits, kMaxRows);
+  if (!row) throw bad("row beyond 1048576");
+  if (*row == 0) throw bad("row 0");
+  return {static_cast<std::uint32_t>(*row), static_cast<std::uint32_t>(col)};
+}
+
+const CellValue* Sheet::at(std::uint32_t row, std::uint32_t col) const {
+  const auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},
+                                   [](const Cell& cell, const std::pair<std::uint32_t, std::uint32_t>& key) {
+                                     return cell.row != key.first ? cell.row < key.first
+                                                                  : cell.col < key.second;
+                                   });
+  if (it == cells.end() || it->row != row || it->col != col) return nullptr;
+  return &it->value;
+}
+
+std::string_view Sheet::text(std::uint32_t row, std::uint32_t col) const {
+  const CellValue* value = at(row, col);
+  return value == nullptr ? std::string_view() : std::string_view(value->text);
+}
+
+const MergedRange* Sheet::merge_at(std::uint32_t row, std::uint32_t col) const {
+  for (const auto& merge : merges) {
+    if (merge.contains(row, col)) return &merge;
+  }
+  return nullptr;
+}
+
+const Sheet* Workbook::find(std::string_view name) const {
+  for (const auto& sheet : sheets) {
+    if (sheet.name == name) return &sheet;
+  }
+  return nullptr;
+}
+
+Workbook read_workbook(const std::string& path, const ReadLimits& limits) {
+  return Reader(path, limits).read();
+}
+
+}  // namespace budgetxl::xlsx

@@ -1,0 +1,57 @@
+// Helpers for the form tests: corpus lines (decoded and cleaned like the report reader does) and
+// a report holding only the forms found while walking them.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+#include "text/clean.hpp"
+#include "text/decode.hpp"
+#include "text/form_reader.hpp"
+#include "text/lines.hpp"
+
+namespace budgetxl::testing {
+
+// The corpus file whose name starts with `prefix` ("000"), or "" when the corpus is absent.
+inline std::string corpus_file(const std::string& prefix) {
+  namespace fs = std::filesystem;
+  const fs::path dir = BUDGETXL_CORPUS_DIR;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return "";
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().filename().string().rfind(prefix + "_", 0) == 0) return e.path().string();
+  return "";
+}
+
+inline text::Lines corpus_lines(const std::string& path) {
+  std::vector<Noise> noise;
+  return text::clean_lines(text::decode_file(path).lines, Layouts::builtin().report(), noise);
+}
+
+// Walks the lines like the report reader does, reading every form it meets.
+inline Report read_forms(const text::Lines& lines) {
+  Report report;
+  for (std::size_t i = 0; i < lines.size();) {
+    if (text::starts_form(lines, i)) i = text::read_form(lines, i, report);
+    else ++i;
+  }
+  return report;
+}
+
+// Lines from literal text: '\n' separates lines, numbered from `first`.
+inline text::Lines make_lines(const std::string& s, std::uint32_t first = 1) {
+  text::Lines out;
+  std::size_t start = 0;
+  std::uint32_t n = first;
+  while (start <= s.size()) {
+    std::size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back({n++, s.substr(start, end - start)});
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace budgetxl::testing
