@@ -355,7 +355,7 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
     // Header rows (also when a page break repeats them inside the table).
     if (const int h = header_match(fields)) {
       if (in_header) {
-        if (h == 2 && !seen_header) set_printed(true);
+        if (h == 2) set_printed(true);  // this report does not print the optional columns
         seen_header = true;
       } else {
         report.set_aside.push_back({NoiseKind::running_header, t, Origin::at_line(line.number)});

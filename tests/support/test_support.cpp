@@ -1,0 +1,102 @@
+#include "support/test_support.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <memory>
+
+#include "text/normalize.hpp"
+#include "text/report_reader.hpp"
+
+namespace bxtest {
+
+using namespace budgetxl;
+
+namespace fs = std::filesystem;
+
+std::string corpus_file(const std::string& prefix) {
+  const fs::path dir(BUDGETXL_CORPUS_DIR);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return "";
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().filename().string().rfind(prefix + "_", 0) == 0) return e.path().string();
+  return "";
+}
+
+std::vector<std::string> corpus_files() {
+  std::vector<std::string> out;
+  const fs::path dir(BUDGETXL_CORPUS_DIR);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Report read_snippet(const std::string& text) { return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt"); }
+
+Report read_file(const std::string& path) { return text::read_text_report(path); }
+
+const Row* find_row(const Report& report, int number, const std::string& label, int occurrence) {
+  const Table* table = report.table(number);
+  if (!table) {
+    ADD_FAILURE() << "table " << number << " missing";
+    return nullptr;
+  }
+  const TableLayout& layout = Layouts::builtin().table(number);
+  const std::string key = text::label_key(label);
+  int seen = 0;
+  for (const auto& row : table->rows) {
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (layout.columns[c].kind == ColumnKind::amount || row.cells[c].text.empty()) continue;
+      // Two-sided tables are looked up by either side's label.
+      if (text::label_key(row.cells[c].text) == key && ++seen == occurrence) return &row;
+      if (layout.shape != TableShape::two_sided) break;
+    }
+  }
+  ADD_FAILURE() << "table " << number << " has no row \"" << label << "\" (#" << occurrence << ")";
+  return nullptr;
+}
+
+std::string amount_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
+  const Row* row = find_row(report, number, label, occurrence);
+  if (!row) return "<missing>";
+  const int c = Layouts::builtin().table(number).column_index(column_id);
+  if (c < 0) {
+    ADD_FAILURE() << "table " << number << " has no column " << column_id;
+    return "<missing>";
+  }
+  return row->cells[static_cast<std::size_t>(c)].amount.to_string();
+}
+
+std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
+  const Row* row = find_row(report, number, label, occurrence);
+  if (!row) return "<missing>";
+  const int c = Layouts::builtin().table(number).column_index(column_id);
+  return c < 0 ? "<missing>" : row->cells[static_cast<std::size_t>(c)].text;
+}
+
+int run_command(const std::string& command, std::string* out) {
+  std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), &pclose);
+  if (!pipe) return -1;
+  std::array<char, 4096> buf{};
+  std::string captured;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) captured.append(buf.data(), n);
+  const int status = pclose(pipe.release());
+  if (out) *out = captured;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("budgetxl-test-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+std::string binary() { return BUDGETXL_BINARY; }
+std::string source_dir() { return BUDGETXL_SOURCE_DIR; }
+
+}  // namespace bxtest

@@ -1,0 +1,44 @@
+// Shared helpers for the tests: corpus location, reading snippets, finding rows and cells.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace bxtest {
+
+using namespace budgetxl;
+
+// Path of a corpus report by its prefix ("000"), or "" when the corpus is absent.
+std::string corpus_file(const std::string& prefix);
+std::vector<std::string> corpus_files();
+
+// Reads a report given as text (lines joined with '\n').
+Report read_snippet(const std::string& text);
+Report read_file(const std::string& path);
+
+// The first row of table `number` whose first non-empty text cell equals `label`; fails the test
+// when absent.
+const Row* find_row(const Report& report, int number, const std::string& label, int occurrence = 1);
+// The amount in column `column_id` of that row, as "1694.52" ("" when blank, "<missing>" when no row).
+std::string amount_at(const Report& report, int number, const std::string& label, const std::string& column_id,
+                      int occurrence = 1);
+std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id,
+                    int occurrence = 1);
+// Runs a command, returning its exit status and capturing stdout.
+int run_command(const std::string& command, std::string* out = nullptr);
+std::string temp_dir(const std::string& name);
+std::string binary();
+std::string source_dir();
+
+}  // namespace bxtest
+
+#define SKIP_WITHOUT_CORPUS(path)                                                  \
+  do {                                                                             \
+    if ((path).empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus test skipped"; \
+  } while (0)

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include "text/decode.hpp"
+#include "text/normalize.hpp"
+
+using namespace budgetxl::text;
+
+namespace {
+std::string to_gb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+}  // namespace
+
+TEST(Decode, Utf8WithAndWithoutBom) {
+  const auto plain = decode_bytes("单位：万元\n合计\t1.00\n", "a.txt");
+  EXPECT_EQ(plain.encoding, "UTF-8");
+  ASSERT_EQ(plain.lines.size(), 2u);
+  EXPECT_EQ(plain.lines[0].text, "单位：万元");
+  EXPECT_EQ(plain.lines[1].number, 2u);
+  const auto bom = decode_bytes("\xEF\xBB\xBF单位：万元\n", "b.txt");
+  EXPECT_EQ(bom.encoding, "UTF-8 (BOM)");
+  EXPECT_EQ(bom.lines[0].text, "单位：万元");
+}
+
+TEST(Decode, Gb18030WithCrlf) {
+  const std::string utf8 = "2024年预算收支总表\r\n单位名称：临汾市自然资源确权登记中心\r\n\r\n合计\t\t2306.67\r\n";
+  const std::string gb = to_gb18030(utf8);
+  ASSERT_NE(gb, utf8);
+  const auto d = decode_bytes(gb, "gb.txt");
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_EQ(d.line_ending, "CRLF");
+  ASSERT_EQ(d.lines.size(), 4u);
+  EXPECT_EQ(d.lines[0].text, "2024年预算收支总表");
+  EXPECT_EQ(d.lines[1].text, "单位名称：临汾市自然资源确权登记中心");
+  EXPECT_EQ(d.lines[2].text, "");
+  EXPECT_EQ(d.lines[3].text, "合计\t\t2306.67");
+}
+
+TEST(Decode, RefusesBinaryAndMissingFiles) {
+  EXPECT_THROW(decode_bytes(std::string("PK\0\0abc", 7), "x.bin"), DecodeError);
+  try {
+    decode_file("/nonexistent/report.txt");
+    FAIL() << "expected DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/report.txt"), std::string::npos);
+  }
+}
+
+TEST(Normalize, LabelKeysIgnoreWidthAndSpaces) {
+  EXPECT_EQ(label_key("市县（区）财政资 金"), label_key("市县(区)财政资金"));
+  EXPECT_EQ(label_key("合 计"), "合计");
+  EXPECT_EQ(label_key("政府性基金 预算"), "政府性基金预算");
+  EXPECT_EQ(label_key("单位：万元"), "单位:万元");
+  EXPECT_EQ(trim("\t 合计 \t"), "合计");
+  EXPECT_EQ(display_width("合计"), 4);
+  EXPECT_EQ(display_width("A1"), 2);
+  EXPECT_EQ(split_tabs("a\t\tb\t").size(), 4u);
+}
