@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "model/prose.hpp"
 #include "text/clean.hpp"
 #include "text/form_reader.hpp"
 #include "text/normalize.hpp"
@@ -16,25 +17,6 @@
 namespace budgetxl::text {
 
 namespace {
-
-const char* const kPartNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-
-// "第一部分…" (after markup and whitespace are removed).
-bool is_part_heading_key(const std::string& key) {
-  if (!starts_with(key, "第")) return false;
-  std::size_t n = 3;
-  bool numeral = false;
-  while (true) {
-    bool advanced = false;
-    for (const char* d : kPartNumerals)
-      if (key.compare(n, 3, d) == 0) {
-        n += 3;
-        advanced = numeral = true;
-      }
-    if (!advanced) break;
-  }
-  return numeral && key.compare(n, 6, "部分") == 0 && key.size() < 120;
-}
 
 // A contents entry: dotted leaders or a page number in the last field.
 bool looks_like_toc_entry(const std::string& trimmed) {
@@ -60,32 +42,6 @@ PartKind part_kind_for(const std::string& key, const ReportLayout& layout, std::
           }
   (void)heading_number;
   return PartKind::other;
-}
-
-// Section headings inside prose: "一、…", "（一）…", "1. …" when short and not a sentence.
-int prose_heading_level(const std::string& text) {
-  const std::string key = label_key(text);
-  if (key.size() > 90 || ends_with(key, "。") || ends_with(key, "；")) return 0;
-  auto numeral_prefix = [&](std::size_t at) {
-    std::size_t n = at;
-    while (true) {
-      bool advanced = false;
-      for (const char* d : kPartNumerals)
-        if (key.compare(n, 3, d) == 0) {
-          n += 3;
-          advanced = true;
-        }
-      if (!advanced) break;
-    }
-    return n;
-  };
-  std::size_t n = numeral_prefix(0);
-  if (n > 0 && key.compare(n, 3, "、") == 0) return 2;
-  if (starts_with(key, "(")) {
-    n = numeral_prefix(1);
-    if (n > 1 && key.compare(n, 1, ")") == 0) return 3;
-  }
-  return 0;
 }
 
 class Walker {
@@ -118,7 +74,7 @@ class Walker {
   // A real part heading, not its contents entry.
   bool is_part_heading(std::size_t i) const {
     const std::string t = trim(lines_[i].text);
-    if (!is_part_heading_key(heading_key(i))) return false;
+    if (!is_part_heading_text(heading_key(i))) return false;
     if (looks_like_toc_entry(t)) return false;
     if (in_toc_) {
       // Inside the contents a heading without a page number is still an entry when entries follow.
@@ -165,7 +121,7 @@ class Walker {
       in_toc_ = false;
       in_appendix_ = false;
       report_.parts.push_back(Part{part_kind_for(key, rl_, report_.parts.size()), text, {}, at});
-      report_.parts.back().blocks.push_back(Block{BlockKind::heading, text, 1, -1, markup, at});
+      report_.parts.back().blocks.push_back(prose_block(t, at));
       return i + 1;
     }
     if (in_appendix_) {
@@ -175,11 +131,11 @@ class Walker {
     if (!in_toc_ && std::any_of(rl_.toc_headings.begin(), rl_.toc_headings.end(), [&](const std::string& h) { return key == label_key(h); })) {
       in_toc_ = true;
       report_.parts.push_back(Part{PartKind::contents, text, {}, at});
-      report_.parts.back().blocks.push_back(Block{BlockKind::heading, text, 1, -1, markup, at});
+      report_.parts.back().blocks.push_back(prose_block(t, at));
       return i + 1;
     }
     if (in_toc_) {
-      add_block(Block{BlockKind::paragraph, text, 0, -1, markup, at});
+      add_block(prose_block(t, at));
       return i + 1;
     }
     if (const int label = match_label_line(t, layouts_)) {
@@ -213,9 +169,8 @@ class Walker {
       report_.set_aside.push_back({NoiseKind::running_header, t, at});
       return i + 1;
     }
-    const int level = markup > 0 ? markup : prose_heading_level(text);
     if (part().kind == PartKind::cover) note_cover_line(text, at);
-    add_block(Block{level > 0 ? BlockKind::heading : BlockKind::paragraph, text, level, -1, markup, at});
+    add_block(prose_block(t, at));
     return i + 1;
   }
 

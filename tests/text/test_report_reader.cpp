@@ -178,7 +178,9 @@ TEST(ReaderRules, UnplacedLinesBecomeFindingsWithTheirLine) {
   ASSERT_EQ(count_rule(r, "text.unplaced-line"), 1u);
   ASSERT_EQ(count_rule(r, "text.extra-cells"), 1u);
   for (const auto& f : r.findings.items()) {
-    if (f.rule == "text.unplaced-line") EXPECT_EQ(f.where.line, 4u);
+    if (f.rule == "text.unplaced-line") {
+      EXPECT_EQ(f.where.line, 4u);
+    }
     if (f.rule == "text.extra-cells") {
       EXPECT_EQ(f.where.line, 5u);
       EXPECT_NE(f.message.find("9.99"), std::string::npos);

@@ -1,0 +1,105 @@
+#include "text/writer.hpp"
+
+#include "model/prose.hpp"
+#include "text/normalize.hpp"
+#if __has_include("text/form_writer.hpp")
+#include "text/form_writer.hpp"
+#define BUDGETXL_HAVE_FORM_WRITER 1
+#endif
+
+namespace budgetxl::text {
+
+namespace {
+
+std::string join_tabs(const std::vector<std::string>& cells) {
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += '\t';
+    out += cells[i];
+  }
+  return out;
+}
+
+int year_of(const Table& table, int fallback) {
+  const int y = leading_year(label_key(table.title));
+  return y ? y : fallback;
+}
+
+}  // namespace
+
+std::string write_table_text(const Table& table, int year, const Layouts& layouts) {
+  const TableLayout& layout = layouts.table(table.number);
+  std::vector<std::size_t> printed;
+  for (std::size_t c = 0; c < layout.columns.size(); ++c)
+    if (table.has_column(layout.columns[c].id)) printed.push_back(c);
+  const std::string year_text = std::to_string(year_of(table, year));
+
+  std::string out;
+  auto line = [&](const std::string& s) {
+    out += s;
+    out += '\n';
+  };
+  if (!table.label_line.empty()) {
+    line(table.label_line);
+    line("");
+  }
+  line(table.title.empty() ? year_text + "年" + layout.title : table.title);
+  line("");
+  if (!table.entity_label.empty()) {
+    line(table.entity_label + "：" + table.entity);
+    line("");
+  }
+  line("单位：" + table.unit);
+  line("");
+  for (const auto& header_row : layout.header) {
+    std::vector<std::string> cells;
+    for (std::size_t c : printed) cells.push_back(replace_all(header_row[c], "{year}", year_text));
+    line(join_tabs(cells));
+  }
+  if (layout.column_numbers) {
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < printed.size(); ++i) cells.push_back(std::to_string(i + 1));
+    line(join_tabs(cells));
+  }
+  for (const auto& row : table.rows) {
+    std::vector<std::string> cells;
+    for (std::size_t c : printed) {
+      const Cell& cell = row.cells[c];
+      if (layout.columns[c].kind == ColumnKind::amount && cell.text.empty()) cells.push_back(cell.amount.to_string());
+      else cells.push_back(cell.text);
+    }
+    line(join_tabs(cells));
+  }
+  if (!table.no_data_note.empty()) {
+    line("");
+    line(table.no_data_note);
+  }
+  return out;
+}
+
+std::string write_text_report(const Report& report, const Layouts& layouts) {
+  std::string out;
+  for (const auto& part : report.parts) {
+    for (const auto& block : part.blocks) {
+      switch (block.kind) {
+        case BlockKind::heading:
+        case BlockKind::paragraph:
+          out += prose_line(block);
+          out += '\n';
+          break;
+        case BlockKind::table:
+          out += write_table_text(report.tables.at(static_cast<std::size_t>(block.index)), report.meta.year, layouts);
+          break;
+        case BlockKind::form:
+#ifdef BUDGETXL_HAVE_FORM_WRITER
+          out += write_form_text(report.forms.at(static_cast<std::size_t>(block.index)));
+#endif
+          break;
+      }
+      out += '\n';  // paragraphs and tables are separated by a blank line, as in the corpus
+    }
+  }
+  return out;
+}
+
+}  // namespace budgetxl::text
