@@ -11,10 +11,9 @@
 #include "io/output_file.hpp"
 #include "json/report_json.hpp"
 #include "text/report_reader.hpp"
-#if __has_include("xlsx/writer.hpp")
+#include "text/writer.hpp"
+#include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
-#define BUDGETXL_HAVE_WRITER 1
-#endif
 
 namespace budgetxl::cli {
 
@@ -48,7 +47,13 @@ Report read_any(const std::string& path, const Layouts& layouts) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw text::DecodeError(path + ": 文件不存在");
   if (fs::is_directory(path, ec)) throw text::DecodeError(path + ": 是目录，不是文件");
-  if (is_zip(path)) throw text::DecodeError(path + ": 工作簿读取尚未实现");
+  if (is_zip(path)) {
+    try {
+      return xlsx::read_workbook_report(path, layouts);
+    } catch (const xlsx::WorkbookError& e) {
+      throw text::DecodeError(e.what());
+    }
+  }
   return text::read_text_report(path, layouts);
 }
 
@@ -58,7 +63,7 @@ int report_findings(const Report& report, const Options& opt) {
     if (f.severity == Severity::error) code = kExitInputErrors;
     if (opt.quiet && f.severity != Severity::error) continue;
     if (!opt.verbose && f.severity == Severity::info) continue;
-    const std::string where = f.where.empty() ? "" : (f.where.line ? fmt::format(":{}", f.where.line) : "!" + f.where.str());
+    const std::string where = f.where.empty() ? "" : (f.where.line ? fmt::format(":{}", f.where.line) : ": " + f.where.str());
     std::cerr << fmt::format("{}{}: {}: {} [{}]\n", report.source.file, where, severity_name(f.severity), f.message, f.rule);
   }
   return code;
@@ -71,9 +76,7 @@ int run_import(const std::string& input, std::string output, const Options& opt)
     io::refuse_overwriting_input(output, {input});
     Report report = read_any(input, layouts);
     const int code = report_findings(report, opt);
-#ifdef BUDGETXL_HAVE_WRITER
     io::write_atomically(output, [&](const std::string& tmp) { xlsx::write_workbook(report, tmp, layouts); });
-#endif
     if (!opt.quiet)
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", input, output, report.tables.size(),
                                report.forms.size(), report.set_aside.size(), report.findings.items().size());
@@ -109,6 +112,30 @@ int run_json(const std::string& input, const std::string& output, const Options&
   } catch (const std::exception& e) {
     fail(fmt::format("{}: {}", input, e.what()));
     return kExitInput;
+  }
+}
+
+int run_export(const std::string& input, std::string output, const Options& opt) {
+  try {
+    const Layouts& layouts = opt.layouts();
+    if (output.empty()) output = fs::path(input).replace_extension(".txt").string();
+    io::refuse_overwriting_input(output, {input});
+    Report report = read_any(input, layouts);
+    const int code = report_findings(report, opt);
+    io::write_text_atomically(output, text::write_text_report(report, layouts));
+    if (!opt.quiet)
+      std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} findings\n", input, output, report.tables.size(), report.forms.size(),
+                               report.findings.items().size());
+    return code;
+  } catch (const text::DecodeError& e) {
+    fail(e.what());
+    return kExitInput;
+  } catch (const io::OutputError& e) {
+    fail(e.what());
+    return kExitOutput;
+  } catch (const std::exception& e) {
+    fail(fmt::format("{}: {}", input, e.what()));
+    return kExitOutput;
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
@@ -24,6 +25,14 @@ struct Options {
 
 int run_import(const std::string& input, std::string output, const Options& opt);
 int run_json(const std::string& input, const std::string& output, const Options& opt);
+int run_export(const std::string& input, std::string output, const Options& opt);
+struct RoundtripOptions {
+  std::vector<std::string> paths;
+  unsigned jobs = 0;        // 0 = all cores
+  std::string report_file;  // .json or .csv
+  std::string keep_dir;     // keep the intermediate files here
+};
+int run_roundtrip(const RoundtripOptions& rt, const Options& opt);
 
 // Reads a text report or a workbook (by content, not by name); throws on unreadable input.
 Report read_any(const std::string& path, const Layouts& layouts);

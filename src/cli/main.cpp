@@ -39,6 +39,18 @@ int main(int argc, char** argv) {
   json->add_option("INPUT", json_input, "Text report or workbook; - reads a text report from stdin")->required();
   json->add_option("-o,--output", json_output, "File to write; - (default) is stdout");
 
+  auto* exp = app.add_subcommand("export", "Workbook (or report) -> the official text report");
+  std::string export_input, export_output;
+  exp->add_option("BOOK", export_input, "Workbook (.xlsx) or text report")->required();
+  exp->add_option("-o,--output", export_output, "Text report to write (default: BOOK with .txt)");
+
+  auto* rt = app.add_subcommand("roundtrip", "Prove that text -> workbook -> text changes nothing, file by file");
+  RoundtripOptions rt_opt;
+  rt->add_option("PATH", rt_opt.paths, "Text reports, or folders holding them (*.txt)")->required();
+  rt->add_option("-j,--jobs", rt_opt.jobs, "Files converted in parallel (default: all cores)");
+  rt->add_option("--report", rt_opt.report_file, "Write the per-file results to FILE (.json or .csv)");
+  rt->add_option("--keep", rt_opt.keep_dir, "Keep the intermediate workbooks and texts in this folder");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,5 +59,7 @@ int main(int argc, char** argv) {
   }
   if (*import) return run_import(import_input, import_output, opt);
   if (*json) return run_json(json_input, json_output, opt);
+  if (*exp) return run_export(export_input, export_output, opt);
+  if (*rt) return run_roundtrip(rt_opt, opt);
   return kExitUsage;
 }

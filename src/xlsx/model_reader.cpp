@@ -1,0 +1,387 @@
+#include "xlsx/model_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "layout/match.hpp"
+#include "model/prose.hpp"
+#include "model/table_rows.hpp"
+#include "text/normalize.hpp"
+#if __has_include("xlsx/form_sheet_reader.hpp")
+#include "xlsx/form_sheet_reader.hpp"
+#define BUDGETXL_HAVE_FORM_SHEET_READER 1
+#endif
+
+namespace budgetxl::xlsx {
+
+namespace {
+
+using text::label_key;
+using text::trim;
+
+// The value of a cell as text, for labels and codes ("208" whether typed as text or as a number).
+std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
+  const CellValue* v = sheet.at(row, col);
+  if (!v) return "";
+  if (v->type == CellValue::Type::number) {
+    // A code typed as a number comes back as "208" or "208.0"; keep the digits a person typed.
+    auto p = parse_amount_rounded(v->text);
+    if (p.value && p.value->minor() % Amount::kScale == 0) return std::to_string(p.value->minor() / Amount::kScale);
+    return v->text;
+  }
+  return trim(v->text);
+}
+
+std::vector<std::string> row_texts(const Sheet& sheet, std::uint32_t row) {
+  std::vector<std::string> out(sheet.max_col);
+  for (std::uint32_t c = 1; c <= sheet.max_col; ++c) out[c - 1] = cell_text(sheet, row, c);
+  return out;
+}
+
+bool row_empty(const Sheet& sheet, std::uint32_t row) {
+  for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
+    if (!cell_text(sheet, row, c).empty()) return false;
+  return true;
+}
+
+// "表3 …" -> 3.
+int table_number_from_name(const std::string& name) {
+  if (!text::starts_with(name, "表")) return 0;
+  int n = 0;
+  std::size_t i = 3;
+  while (i < name.size() && name[i] >= '0' && name[i] <= '9' && n < 100) n = n * 10 + (name[i++] - '0');
+  if (i == 3 || i >= name.size() || name[i] != ' ') return 0;
+  return n;
+}
+
+class Mapper {
+ public:
+  Mapper(const Workbook& wb, const std::string& name, const Layouts& layouts) : wb_(wb), layouts_(layouts) {
+    report_.source = {name, "xlsx", "", ""};
+  }
+
+  Report run() {
+    read_cover();
+    std::vector<std::pair<const Sheet*, const TableLayout*>> table_sheets;
+    std::vector<const Sheet*> prose_sheets;
+    for (const auto& sheet : wb_.sheets) {
+      if (sheet.name == "封面" || sheet.name == "其他材料" || sheet.name == "绩效目标汇总") continue;
+      if (const TableLayout* layout = table_layout_for(sheet)) {
+        table_sheets.emplace_back(&sheet, layout);
+        continue;
+      }
+      if (text::starts_with(sheet.name, "绩效")) {
+        read_form(sheet);
+        continue;
+      }
+      if (prose_kind(sheet.name)) prose_sheets.push_back(&sheet);
+      else if (!row_empty_sheet(sheet))
+        report_.findings.add("xlsx.unknown-sheet", Severity::warning, fmt::format("工作表“{}”不是报告的一部分，未读取", sheet.name),
+                             Origin::at_cell(sheet.name, 1, 1));
+    }
+    for (const auto& [sheet, layout] : table_sheets) {
+      if (report_.table(layout->number))
+        report_.findings.add("xlsx.duplicate-table", Severity::warning, fmt::format("表{}出现了不止一次", layout->number),
+                             Origin::at_cell(sheet->name, 1, 1));
+      table_index_[sheet->name] = static_cast<int>(report_.tables.size());
+      report_.tables.push_back(read_table(*sheet, *layout));
+    }
+    for (auto& table : report_.tables)
+      if (layouts_.table(table.number).shape == TableShape::projects) classify_project_rows(table, layouts_.table(table.number), report_);
+    for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
+    if (!report_.tables.empty())
+      for (const auto& layout : layouts_.tables())
+        if (!report_.table(layout.number))
+          report_.findings.add("xlsx.table-missing", Severity::warning, fmt::format("工作簿中没有表{}（{}）", layout.number, layout.title));
+    return std::move(report_);
+  }
+
+ private:
+  static bool row_empty_sheet(const Sheet& sheet) { return sheet.cells.empty(); }
+
+  std::optional<PartKind> prose_kind(const std::string& name) const {
+    for (PartKind k : {PartKind::cover, PartKind::contents, PartKind::overview, PartKind::tables, PartKind::explanation,
+                       PartKind::glossary, PartKind::other}) {
+      const std::string title = k == PartKind::cover ? "封面文字" : part_kind_title(k);
+      if (name == title) return k;
+      // Repeated parts get a number: "其他2".
+      if (text::starts_with(name, title)) {
+        const std::string rest = name.substr(title.size());
+        if (!rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')'; }))
+          return k;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const TableLayout* table_layout_for(const Sheet& sheet) const {
+    if (const int n = table_number_from_name(sheet.name); n >= 1 && n <= static_cast<int>(layouts_.tables().size())) {
+      // The name says which table; the title cell, when present, must agree.
+      return &layouts_.table(n);
+    }
+    // A renamed sheet: recognise it by its title cell.
+    for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
+      for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)
+        if (auto m = layout::match_table_title(cell_text(sheet, r, c), layouts_)) return m->layout;
+    return nullptr;
+  }
+
+  void read_cover() {
+    const Sheet* cover = wb_.find("封面");
+    if (!cover) {
+      report_.findings.add("xlsx.no-cover", Severity::info, "工作簿没有“封面”工作表，名称和年度取自表格");
+      return;
+    }
+    for (std::uint32_t r = 1; r <= cover->max_row; ++r) {
+      const std::string label = label_key(cell_text(*cover, r, 1));
+      std::string value;
+      for (std::uint32_t c = 2; c <= cover->max_col && value.empty(); ++c) value = cell_text(*cover, r, c);
+      if (label == "部门名称" || label == "单位名称" || label == "单位/部门名称") {
+        report_.meta.entity = value;
+        if (label == "部门名称") report_.meta.kind = DocumentKind::department;
+        if (label == "单位名称") report_.meta.kind = DocumentKind::unit;
+      } else if (label == "文件类型") {
+        if (text::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
+        else if (text::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;
+      } else if (label == "年度") {
+        report_.meta.year = text::leading_year(label_key(value));
+      } else if (label == "金额单位" && !value.empty()) {
+        report_.meta.amount_unit = value;
+      } else if (label == "标题") {
+        report_.meta.title = value;
+      }
+    }
+  }
+
+  Table read_table(const Sheet& sheet, const TableLayout& layout) {
+    Table table;
+    table.number = layout.number;
+    table.origin = Origin::at_cell(sheet.name, 1, 1);
+    const layout::HeaderKeys hk = layout::header_keys(layout);
+    const ReportLayout& rl = layouts_.report();
+    const std::size_t ncol = layout.columns.size();
+    std::vector<std::uint32_t> pos(ncol, 0);  // layout column -> sheet column
+    std::uint32_t r = 1;
+    bool title_found = false, header_found = false;
+    for (; r <= sheet.max_row; ++r) {
+      const auto cells = row_texts(sheet, r);
+      if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
+      if (!header_found) {
+        bool consumed = false;
+        for (std::uint32_t c = 0; c < cells.size() && !consumed; ++c) {
+          const std::string& t = cells[c];
+          if (t.empty()) continue;
+          if (!title_found) {
+            if (auto m = layout::match_table_title(t, layouts_); m && m->layout == &layout) {
+              table.title = t;
+              title_found = consumed = true;
+              break;
+            }
+          }
+          if (!title_found && layout::match_label_line(t, layouts_)) {
+            table.label_line = t;  // "预算公开表1", printed above the title
+            consumed = true;
+            break;
+          }
+          std::string label, entity, unit;
+          if (layout::parse_entity_line(t, rl, &label, &entity, &unit)) {
+            table.entity_label = label;
+            table.entity = entity;
+            if (!unit.empty()) table.unit = unit;
+            consumed = true;
+          } else if (layout::parse_unit_line(t, rl, &unit)) {
+            table.unit = unit;
+            consumed = true;
+          }
+        }
+        // The entity and unit share a row: keep reading the rest of it.
+        if (consumed) {
+          for (const auto& t : cells) {
+            std::string unit;
+            if (layout::parse_unit_line(t, rl, &unit)) table.unit = unit;
+          }
+          continue;
+        }
+      }
+      if (match_header(cells, hk, layout, pos, table)) {
+        header_found = true;
+        continue;
+      }
+      if (layout::is_column_numbers(cells)) continue;
+      if (!header_found) {
+        report_.findings.add("xlsx.unplaced-cell", Severity::warning, fmt::format("表{}表头之前有无法识别的内容", layout.number),
+                             Origin::at_cell(sheet.name, r, 0));
+        continue;
+      }
+      break;  // the first data row
+    }
+    if (!title_found)
+      report_.findings.add("xlsx.no-title", Severity::warning, fmt::format("表{}没有标题行", layout.number), Origin::at_cell(sheet.name, 1, 1));
+    if (!header_found) {
+      report_.findings.add("xlsx.no-header", Severity::error, fmt::format("表{}找不到表头，按列顺序读取", layout.number),
+                           Origin::at_cell(sheet.name, 1, 1));
+      for (std::size_t c = 0; c < ncol; ++c) pos[c] = static_cast<std::uint32_t>(c + 1);
+    }
+    // Columns the header did not place follow their left neighbour.
+    for (std::size_t c = 0; c < ncol; ++c)
+      if (pos[c] == 0 && table.has_column(layout.columns[c].id)) pos[c] = c == 0 ? 1 : pos[c - 1] + 1;
+
+    for (; r <= sheet.max_row; ++r) {
+      if (row_empty(sheet, r)) continue;
+      const auto cells = row_texts(sheet, r);
+      std::string first;
+      for (const auto& t : cells)
+        if (!t.empty()) {
+          first = t;
+          break;
+        }
+      if (layout::is_no_data_note(label_key(first), rl)) {
+        table.no_data_note = first;
+        break;
+      }
+      if (match_header(cells, hk, layout, pos, table)) continue;  // a header repeated further down
+      table.rows.push_back(read_row(sheet, r, layout, pos, table));
+    }
+    return table;
+  }
+
+  bool match_header(const std::vector<std::string>& cells, const layout::HeaderKeys& hk, const TableLayout& layout,
+                    std::vector<std::uint32_t>& pos, Table& table) {
+    const auto keys = layout::nonempty_keys(cells);
+    if (keys.empty()) return false;
+    const std::size_t rows = hk.full.size();
+    for (std::size_t k = 0; k < rows; ++k) {
+      for (int variant = 0; variant < 2; ++variant) {
+        if ((variant == 0 ? hk.full[k] : hk.without_optional[k]) != keys) continue;
+        if (variant == 1 && hk.full[k] != keys) {
+          table.absent_columns.clear();
+          for (const auto& c : layout.columns)
+            if (c.optional) table.absent_columns.push_back(c.id);
+        }
+        // The k-th template row's non-empty cells sit where this row's non-empty cells sit.
+        const auto& tmpl = k < layout.header.size() ? layout.header[k] : layout.header_variants[k - layout.header.size()];
+        std::vector<std::size_t> tmpl_cols;
+        for (std::size_t c = 0; c < tmpl.size(); ++c)
+          if (!label_key(tmpl[c]).empty() && (variant == 0 || !layout.columns[c].optional)) tmpl_cols.push_back(c);
+        std::vector<std::uint32_t> sheet_cols;
+        for (std::uint32_t c = 0; c < cells.size(); ++c)
+          if (!label_key(cells[c]).empty()) sheet_cols.push_back(c + 1);
+        for (std::size_t i = 0; i < tmpl_cols.size() && i < sheet_cols.size(); ++i)
+          if (pos[tmpl_cols[i]] == 0) pos[tmpl_cols[i]] = sheet_cols[i];
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Row read_row(const Sheet& sheet, std::uint32_t r, const TableLayout& layout, const std::vector<std::uint32_t>& pos, const Table& table) {
+    Row row;
+    row.origin = Origin::at_cell(sheet.name, r, 0);
+    row.cells.resize(layout.columns.size());
+    std::vector<bool> used(sheet.max_col + 1, false);
+    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+      if (!table.has_column(layout.columns[c].id) || pos[c] == 0) continue;
+      used[pos[c]] = true;
+      Cell& cell = row.cells[c];
+      cell.origin = Origin::at_cell(sheet.name, r, pos[c]);
+      const CellValue* v = sheet.at(r, pos[c]);
+      if (layout.columns[c].kind != ColumnKind::amount) {
+        cell.text = cell_text(sheet, r, pos[c]);
+        continue;
+      }
+      if (!v || v->type == CellValue::Type::empty) continue;
+      if (v->type == CellValue::Type::number) {
+        auto p = parse_amount_rounded(v->text);
+        if (p.value) cell.amount = *p.value;
+        else cell.text = v->text;
+        continue;
+      }
+      const std::string t = trim(v->text);
+      if (t.empty()) continue;  // a cell holding only spaces is blank
+      auto p = v->type == CellValue::Type::string ? parse_amount(t) : AmountParse{};
+      if (p.value) {
+        cell.amount = *p.value;
+        report_.findings.add("xlsx.number-as-text", Severity::info,
+                             fmt::format("表{}“{}”列的金额“{}”是文本，已按数字读取", layout.number, layout.columns[c].name, t), cell.origin);
+      } else {
+        cell.text = t;
+        report_.findings.add("xlsx.bad-amount", Severity::error,
+                             fmt::format("表{}“{}”列：{}", layout.number, layout.columns[c].name,
+                                         p.error.empty() ? "不是金额：“" + t + "”" : p.error),
+                             cell.origin);
+      }
+    }
+    for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
+      if (!used[c] && !cell_text(sheet, r, c).empty())
+        report_.findings.add("xlsx.extra-cell", Severity::warning,
+                             fmt::format("表{}此单元格不在任何栏目下：“{}”", layout.number, cell_text(sheet, r, c)), Origin::at_cell(sheet.name, r, c));
+    classify_row(row, layout);
+    if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0)
+      report_.findings.add("xlsx.bad-code", Severity::warning,
+                           fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number, row.cells[0].text), row.origin);
+    return row;
+  }
+
+  void read_prose(const Sheet& sheet) {
+    Part part;
+    part.kind = *prose_kind(sheet.name);
+    part.origin = Origin::at_cell(sheet.name, 1, 1);
+    for (std::uint32_t r = 1; r <= sheet.max_row; ++r) {
+      std::string t;
+      std::uint32_t col = 0;
+      for (std::uint32_t c = 1; c <= sheet.max_col && t.empty(); ++c) {
+        t = cell_text(sheet, r, c);
+        col = c;
+      }
+      if (t.empty()) continue;
+      const Origin at = Origin::at_cell(sheet.name, r, col);
+      if (text::starts_with(t, kBlockLinkPrefix)) {
+        const std::string target = t.substr(std::string(kBlockLinkPrefix).size());
+        if (auto it = table_index_.find(target); it != table_index_.end()) {
+          part.blocks.push_back(Block{BlockKind::table, "", 0, it->second, 0, at});
+          continue;
+        }
+        if (auto it = form_index_.find(target); it != form_index_.end()) {
+          part.blocks.push_back(Block{BlockKind::form, "", 0, it->second, 0, at});
+          continue;
+        }
+      }
+      part.blocks.push_back(prose_block(t, at));
+    }
+    // Every part but the cover opens with its heading line (第N部分 …, 目录).
+    if (part.kind != PartKind::cover && !part.blocks.empty()) part.heading = part.blocks.front().text;
+    report_.parts.push_back(std::move(part));
+  }
+
+  void read_form(const Sheet& sheet) {
+#ifdef BUDGETXL_HAVE_FORM_SHEET_READER
+    const std::size_t before = report_.forms.size();
+    read_form_sheet(sheet, report_);
+    if (report_.forms.size() > before) form_index_[sheet.name] = static_cast<int>(before);
+#else
+    report_.findings.add("xlsx.form-not-read", Severity::warning, fmt::format("绩效目标表工作表“{}”尚不能读回", sheet.name),
+                         Origin::at_cell(sheet.name, 1, 1));
+#endif
+  }
+
+  const Workbook& wb_;
+  const Layouts& layouts_;
+  Report report_;
+  std::map<std::string, int> table_index_;
+  std::map<std::string, int> form_index_;
+};
+
+}  // namespace
+
+Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts) {
+  return Mapper(workbook, name, layouts).run();
+}
+
+Report read_workbook_report(const std::string& path, const Layouts& layouts) {
+  return workbook_to_report(read_workbook(path), path, layouts);
+}
+
+}  // namespace budgetxl::xlsx
