@@ -3,9 +3,9 @@
 #include <expat.h>
 
 #include <algorithm>
-#include <limits>
 #include <exception>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -120,7 +120,8 @@ std::string resolve_target(std::string_view base_dir, std::string_view target) {
   std::string decoded;
   for (std::size_t i = 0; i < target.size(); ++i) {
     char c = target[i];
-    if (c == '%' && i + 2 < target.size() && hex_value(target[i + 1]) >= 0 && hex_value(target[i + 2]) >= 0) {
+    if (c == '%' && i + 2 < target.size() && hex_value(target[i + 1]) >= 0 &&
+        hex_value(target[i + 2]) >= 0) {
       c = static_cast<char>(hex_value(target[i + 1]) * 16 + hex_value(target[i + 2]));
       i += 2;
     } else if (c == '\\') {
@@ -128,9 +129,8 @@ std::string resolve_target(std::string_view base_dir, std::string_view target) {
     }
     decoded.push_back(c);
   }
-  std::string joined = (!decoded.empty() && decoded.front() == '/')
-                           ? decoded
-                           : std::string(base_dir) + decoded;
+  std::string joined =
+      (!decoded.empty() && decoded.front() == '/') ? decoded : std::string(base_dir) + decoded;
   std::vector<std::string> segments;
   std::size_t start = 0;
   while (start <= joined.size()) {
@@ -225,9 +225,9 @@ class XmlParser {
     try {
       f(*self);
     } catch (const WorkbookError& e) {
-      self->pending_ = std::make_exception_ptr(WorkbookError(
-          std::string(e.what()) + " (line " +
-          std::to_string(XML_GetCurrentLineNumber(self->parser_)) + ")"));
+      self->pending_ = std::make_exception_ptr(
+          WorkbookError(std::string(e.what()) + " (line " +
+                        std::to_string(XML_GetCurrentLineNumber(self->parser_)) + ")"));
       XML_StopParser(self->parser_, XML_FALSE);
     } catch (...) {
       self->pending_ = std::current_exception();
@@ -494,10 +494,12 @@ class SheetHandler : public SaxHandler {
   // Sorts the cells, keeps the last of duplicates and computes the extent.
   void finish() {
     auto& cells = sheet_.cells;
-    const auto before = [](const Cell& a, const Cell& b) {
+    const auto before = [](const SheetCell& a, const SheetCell& b) {
       return a.row != b.row ? a.row < b.row : a.col < b.col;
     };
-    const auto same = [](const Cell& a, const Cell& b) { return a.row == b.row && a.col == b.col; };
+    const auto same = [](const SheetCell& a, const SheetCell& b) {
+      return a.row == b.row && a.col == b.col;
+    };
     bool strictly_sorted = true;
     for (std::size_t i = 1; i < cells.size() && strictly_sorted; ++i) {
       strictly_sorted = before(cells[i - 1], cells[i]);
@@ -505,7 +507,7 @@ class SheetHandler : public SaxHandler {
     if (!strictly_sorted) {
       std::stable_sort(cells.begin(), cells.end(), before);
       // Later duplicates win, as when a spreadsheet program loads the file.
-      std::vector<Cell> unique;
+      std::vector<SheetCell> unique;
       unique.reserve(cells.size());
       for (auto& cell : cells) {
         if (!unique.empty() && same(unique.back(), cell)) {
@@ -532,7 +534,8 @@ class SheetHandler : public SaxHandler {
       row_ = static_cast<std::uint32_t>(*n);
     } else {
       // The spec lets r be omitted: the row follows the previous one.
-      if (previous_row_ >= kMaxRows) throw WorkbookError("more than " + std::to_string(kMaxRows) + " rows");
+      if (previous_row_ >= kMaxRows)
+        throw WorkbookError("more than " + std::to_string(kMaxRows) + " rows");
       row_ = previous_row_ + 1;
     }
     col_ = 0;
@@ -572,7 +575,9 @@ class SheetHandler : public SaxHandler {
     if (type_ == "s") {
       if (has_v_ && !trim(v_).empty()) {
         const auto index = parse_uint(trim(v_), std::numeric_limits<std::uint64_t>::max() / 10);
-        if (!index) throw WorkbookError("cell " + cell_name() + ": invalid shared string index " + quoted(v_));
+        if (!index)
+          throw WorkbookError("cell " + cell_name() + ": invalid shared string index " +
+                              quoted(v_));
         if (*index >= shared_.size()) {
           throw WorkbookError("cell " + cell_name() + " refers to shared string " +
                               std::to_string(*index) + " but there are only " +
@@ -630,7 +635,7 @@ class SheetHandler : public SaxHandler {
     }
     ++budget_.cells;
     budget_.add_text(value.text.size());
-    sheet_.cells.push_back(Cell{row_, col_, std::move(value)});
+    sheet_.cells.push_back(SheetCell{row_, col_, std::move(value)});
   }
 
   void add_merge(std::string_view ref) {
@@ -702,7 +707,8 @@ class Reader {
       if (rel->second.external || !ends_with(rel->second.type, "/worksheet")) continue;
       const std::string resolved = resolve_target(base, rel->second.target);
       const auto part = existing(resolved, rel->second.target);
-      if (!part) fail(resolved, "part is missing from the archive (sheet " + quoted(entry.name) + ")");
+      if (!part)
+        fail(resolved, "part is missing from the archive (sheet " + quoted(entry.name) + ")");
 
       Sheet sheet;
       sheet.name = entry.name;
@@ -728,7 +734,8 @@ class Reader {
       if (in.read(reinterpret_cast<char*>(magic), sizeof magic)) {
         static constexpr unsigned char kOle2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
         if (std::equal(std::begin(magic), std::end(magic), std::begin(kOle2))) {
-          message += " (it is an OLE2 compound file: a legacy .xls or a password-protected workbook)";
+          message +=
+              " (it is an OLE2 compound file: a legacy .xls or a password-protected workbook)";
         }
       }
       throw WorkbookError(message);
@@ -766,10 +773,13 @@ class Reader {
   void parse(const std::string& part, SaxHandler& handler) {
     try {
       XmlParser parser(handler);
-      zip_.read_chunks(part, [&](std::string_view chunk) {
-        // expat takes int lengths; chunks are 64 KiB, so this never truncates.
-        parser.feed(chunk, false);
-      }, limits_.max_part_bytes);
+      zip_.read_chunks(
+          part,
+          [&](std::string_view chunk) {
+            // expat takes int lengths; chunks are 64 KiB, so this never truncates.
+            parser.feed(chunk, false);
+          },
+          limits_.max_part_bytes);
       parser.feed({}, true);
     } catch (const ZipError& e) {
       throw WorkbookError(e.what());  // already names the archive and the part
@@ -811,11 +821,11 @@ std::pair<std::uint32_t, std::uint32_t> parse_cell_reference(std::string_view re
 }
 
 const CellValue* Sheet::at(std::uint32_t row, std::uint32_t col) const {
-  const auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},
-                                   [](const Cell& cell, const std::pair<std::uint32_t, std::uint32_t>& key) {
-                                     return cell.row != key.first ? cell.row < key.first
-                                                                  : cell.col < key.second;
-                                   });
+  const auto it = std::lower_bound(
+      cells.begin(), cells.end(), std::pair{row, col},
+      [](const SheetCell& cell, const std::pair<std::uint32_t, std::uint32_t>& key) {
+        return cell.row != key.first ? cell.row < key.first : cell.col < key.second;
+      });
   if (it == cells.end() || it->row != row || it->col != col) return nullptr;
   return &it->value;
 }

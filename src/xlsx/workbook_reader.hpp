@@ -1,7 +1,8 @@
 // A generic .xlsx reader: turns every worksheet of a workbook into a sparse grid of cell values.
 // It knows nothing about budgets. Values are kept as the text the file stores (numbers too, so
 // callers can parse fixed-point without going through double). Streaming (expat over libzip), with
-// caps on cells and text so that hostile files fail with WorkbookError instead of exhausting memory.
+// caps on cells and text so that hostile files fail with WorkbookError instead of exhausting
+// memory.
 #pragma once
 
 #include <cstdint>
@@ -30,14 +31,15 @@ struct MergedRange {
   }
 };
 
-struct Cell {
+// Not "Cell": that would shadow budgetxl::Cell (the report model) inside budgetxl::xlsx.
+struct SheetCell {
   std::uint32_t row = 0, col = 0;  // 1-based
   CellValue value;
 };
 
 struct Sheet {
   std::string name;
-  std::string part;  // e.g. "xl/worksheets/sheet3.xml"
+  std::string part;     // e.g. "xl/worksheets/sheet3.xml"
   bool hidden = false;  // state="hidden" or "veryHidden"
   // From the cells actually stored; never from <dimension>, which WPS writes wrong. Merges do not
   // extend it.
@@ -45,10 +47,10 @@ struct Sheet {
   std::vector<MergedRange> merges;  // in file order
   // Sorted by (row, col), one per position. Only cells with a value or a formula are stored: a
   // styled but empty <c/> is absent.
-  std::vector<Cell> cells;
+  std::vector<SheetCell> cells;
 
   const CellValue* at(std::uint32_t row, std::uint32_t col) const;  // 1-based; nullptr when absent
-  std::string_view text(std::uint32_t row, std::uint32_t col) const;  // "" when absent
+  std::string_view text(std::uint32_t row, std::uint32_t col) const;        // "" when absent
   const MergedRange* merge_at(std::uint32_t row, std::uint32_t col) const;  // nullptr when none
 };
 
@@ -64,10 +66,10 @@ class WorkbookError : public std::runtime_error {
 
 // Bounds that keep hostile input from exhausting memory or time.
 struct ReadLimits {
-  std::uint64_t max_cells = 5'000'000;           // stored cells, all sheets together
+  std::uint64_t max_cells = 5'000'000;  // stored cells, all sheets together
   std::uint64_t max_shared_strings = 5'000'000;
-  std::uint64_t max_merges = 1'000'000;          // all sheets together
-  std::uint64_t max_string_bytes = 1u << 20;     // one value; Excel itself stops at 32767 chars
+  std::uint64_t max_merges = 1'000'000;       // all sheets together
+  std::uint64_t max_string_bytes = 1u << 20;  // one value; Excel itself stops at 32767 chars
   std::uint64_t max_total_text_bytes = std::uint64_t{1} << 30;  // all stored strings and values
   std::uint64_t max_part_bytes = std::uint64_t{2} << 30;        // one XML part, uncompressed
 };

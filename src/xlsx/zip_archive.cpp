@@ -117,7 +117,8 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
   std::uint64_t total = 0;
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer.get(), kChunk);
-    if (n < 0) fail(name, std::string("cannot decompress the part: ") + zip_file_strerror(file.get()));
+    if (n < 0)
+      fail(name, std::string("cannot decompress the part: ") + zip_file_strerror(file.get()));
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);
     if (total > max_bytes) {
@@ -145,7 +146,8 @@ std::string ZipArchive::read(std::string_view name, std::uint64_t max_bytes) con
       data.reserve(static_cast<std::size_t>(std::min({st.size, max_bytes, kMaxReserve})));
     }
   }
-  read_chunks(name, [&](std::string_view chunk) { data.append(chunk); }, max_bytes);
+  read_chunks(
+      name, [&](std::string_view chunk) { data.append(chunk); }, max_bytes);
   return data;
 }
 

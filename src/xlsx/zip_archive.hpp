@@ -1,5 +1,6 @@
 // A thin read-only RAII wrapper over libzip, enough to pull the XML parts out of an .xlsx package.
-// Every error names the archive and, where there is one, the entry: "book.xlsx: xl/styles.xml: ...".
+// Every error names the archive and, where there is one, the entry: "book.xlsx: xl/styles.xml:
+// ...".
 #pragma once
 
 #include <cstdint>
@@ -43,8 +44,8 @@ class ZipArchive {
   std::optional<std::string> find(std::string_view name) const;
   bool contains(std::string_view name) const { return find(name).has_value(); }
 
-  // The whole decompressed entry. Throws ZipError when it is missing, corrupt (CRC, truncated data),
-  // encrypted, or larger than max_bytes once decompressed (zip bombs).
+  // The whole decompressed entry. Throws ZipError when it is missing, corrupt (CRC, truncated
+  // data), encrypted, or larger than max_bytes once decompressed (zip bombs).
   std::string read(std::string_view name, std::uint64_t max_bytes = kDefaultMaxEntryBytes) const;
 
   // Streams the decompressed entry to `sink` in chunks, without holding it whole; returns the size.

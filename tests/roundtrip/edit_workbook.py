@@ -20,20 +20,29 @@ def find(ws, text):
     raise SystemExit(f"{ws.title}: no cell {text!r}")
 
 
+def find_total(ws, offset):
+    """The 合计 data row's cell `offset` columns right of the label (the header also says 合计)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "合计":
+                target = ws.cell(row=cell.row, column=cell.column + offset)
+                if isinstance(target.value, (int, float)):
+                    return target
+    raise SystemExit(f"{ws.title}: no 合计 row")
+
+
 # 表3: a blank row inserted above everything and a blank column before the table.
 ws = wb["表3 预算支出总表"]
 ws.insert_rows(1)
 ws.insert_cols(1)
 # 表5: the 合计 row's 合计 typed as text with a thousands separator and a trailing space.
 ws = wb["表5 一般公共预算支出预算表（不含上年结转）"]
-total = find(ws, "合计")
-cell = ws.cell(row=total.row, column=total.column + 2)
+cell = find_total(ws, 2)
 print(f"text-number {ws.title}!{cell.coordinate} {cell.value}")
 cell.value = "{:,.2f} ".format(cell.value)
 # 表2: full-width digits typed into the 合计 row's 一般公共预算 cell.
 ws = wb["表2 预算收入总表"]
-total = find(ws, "合计")
-cell = ws.cell(row=total.row, column=total.column + 3)
+cell = find_total(ws, 3)
 print(f"fullwidth {ws.title}!{cell.coordinate} {cell.value}")
 cell.value = "{:.2f}".format(cell.value).translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
 # 表6: renamed by a person.

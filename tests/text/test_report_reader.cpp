@@ -158,13 +158,13 @@ TEST(ReaderRules, FullAndHalfWidthTitles) {
 }
 
 TEST(ReaderRules, MarkdownHeadingsAndSeparators) {
-  const Report r = read_snippet("# 第一部分\n\n## 部门整体绩效目标\n\n### 一、总体绩效目标\n\n正文第一段，\n\n---\n\n正文接续。\n");
+  const Report r = read_snippet("# 第一部分\n\n## 部门基本情况\n\n### 一、主要职能\n\n正文第一段，\n\n---\n\n正文接续。\n");
   ASSERT_EQ(r.parts.size(), 2u);
   const auto& blocks = r.parts[1].blocks;
   ASSERT_EQ(blocks.size(), 5u);
   EXPECT_EQ(blocks[0].text, "第一部分");
   EXPECT_EQ(blocks[0].markup, 1);
-  EXPECT_EQ(blocks[2].text, "一、总体绩效目标");
+  EXPECT_EQ(blocks[2].text, "一、主要职能");
   EXPECT_EQ(blocks[2].level, 3);
   EXPECT_EQ(blocks[4].text, "正文接续。");
   ASSERT_EQ(r.set_aside.size(), 1u);

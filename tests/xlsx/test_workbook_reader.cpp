@@ -36,7 +36,8 @@ using Parts = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* kXmlDecl = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)";
 constexpr const char* kMainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kRelNs =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr const char* kPkgRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 constexpr const char* kWorksheetType =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -60,20 +61,23 @@ struct SheetSpec {
 
 // A minimal but complete package: one worksheet part per spec, in order, targets relative.
 Parts package(const std::vector<SheetSpec>& sheets, const std::optional<std::string>& sst = {}) {
-  std::string content_types = std::string(kXmlDecl) +
+  std::string content_types =
+      std::string(kXmlDecl) +
       R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
       R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
       R"(<Default Extension="xml" ContentType="application/xml"/></Types>)";
-  std::string root_rels = std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
+  std::string root_rels =
+      std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
       "\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
       "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
-  std::string workbook = std::string(kXmlDecl) + "<workbook xmlns=\"" + kMainNs +
-                         "\" xmlns:r=\"" + kRelNs + "\"><sheets>";
+  std::string workbook = std::string(kXmlDecl) + "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" +
+                         kRelNs + "\"><sheets>";
   std::string rels = std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs + "\">";
   Parts parts;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     const std::string n = std::to_string(i + 1);
-    workbook += "<sheet name=\"" + sheets[i].name + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
+    workbook +=
+        "<sheet name=\"" + sheets[i].name + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
     rels += "<Relationship Id=\"rId" + n + "\" Type=\"" + kWorksheetType +
             "\" Target=\"worksheets/sheet" + n + ".xml\"/>";
     parts.emplace_back("xl/worksheets/sheet" + n + ".xml", sheets[i].xml);
@@ -113,9 +117,9 @@ void write_zip(const fs::path& path, const Parts& parts, bool store = false) {
   if (archive == nullptr) throw std::runtime_error("zip_open failed for " + path.string());
   for (const auto& [name, data] : parts) {
     zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
-    const zip_int64_t index = source == nullptr
-        ? -1
-        : zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
+    const zip_int64_t index = source == nullptr ? -1
+                                                : zip_file_add(archive, name.c_str(), source,
+                                                               ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
     if (index < 0) {
       if (source != nullptr) zip_source_free(source);
       zip_discard(archive);
@@ -214,10 +218,13 @@ TEST_F(ZipArchiveTest, ReadsListsAndFindsEntries) {
 
   std::string streamed;
   int chunks = 0;
-  const auto size = zip.read_chunks("docProps/App.xml", [&](std::string_view chunk) {
-    streamed.append(chunk);
-    ++chunks;
-  }, 1u << 20);
+  const auto size = zip.read_chunks(
+      "docProps/App.xml",
+      [&](std::string_view chunk) {
+        streamed.append(chunk);
+        ++chunks;
+      },
+      1u << 20);
   EXPECT_EQ(size, 100000u);
   EXPECT_EQ(streamed, std::string(100000, 'x'));
   EXPECT_GE(chunks, 2);  // streamed, not read whole
@@ -343,8 +350,7 @@ TEST_F(WorkbookReaderTest, SharedStringsWithoutPartOrFoundByConventionalName) {
   expect_cell(read(parts).sheets[0], 1, 1, CellValue::Type::string, "by name");
 
   // No shared strings at all is fine when nothing refers to them ...
-  const auto book =
-      read(package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>5</v></c></row>)")}}));
+  const auto book = read(package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>5</v></c></row>)")}}));
   expect_cell(book.sheets[0], 1, 1, CellValue::Type::number, "5");
   // ... and an error naming the cell when something does.
   const auto message = error_of([&] {
@@ -358,11 +364,13 @@ TEST_F(WorkbookReaderTest, SharedStringsWithoutPartOrFoundByConventionalName) {
 }
 
 TEST_F(WorkbookReaderTest, InlineStrings) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>内联</t></is></c>)"
-      R"(<c r="B1" t="inlineStr"><is><r><t>富</t></r><r><rPr><i/></rPr><t>文本</t></r></is></c>)"
-      R"(<c r="C1" t="inlineStr"><is/></c>)"
-      R"(<c r="D1" t="inlineStr"><is><t>x</t><rPh><t>ignored</t></rPh></is></c></row>)")}}));
+  const auto book = read(package(
+      {{"S",
+        worksheet(
+            R"(<row r="1"><c r="A1" t="inlineStr"><is><t>内联</t></is></c>)"
+            R"(<c r="B1" t="inlineStr"><is><r><t>富</t></r><r><rPr><i/></rPr><t>文本</t></r></is></c>)"
+            R"(<c r="C1" t="inlineStr"><is/></c>)"
+            R"(<c r="D1" t="inlineStr"><is><t>x</t><rPh><t>ignored</t></rPh></is></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   expect_cell(s, 1, 1, CellValue::Type::string, "内联");
   expect_cell(s, 1, 2, CellValue::Type::string, "富文本");
@@ -371,13 +379,14 @@ TEST_F(WorkbookReaderTest, InlineStrings) {
 }
 
 TEST_F(WorkbookReaderTest, FormulasKeepCachedValues) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1" t="str"><f>CONCATENATE("合","计")</f><v>合计</v></c>)"
-      R"(<c r="B1"><f>1+2</f><v>3</v></c>)"
-      R"(<c r="C1"><f>B1*2</f></c>)"  // never calculated: no cached value
-      R"(<c r="D1" t="b"><f>B1&gt;2</f><v>1</v></c>)"
-      R"(<c r="E1"><f t="shared" si="0"/><v>4.5</v></c>)"
-      R"(<c r="F1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>)")}}));
+  const auto book = read(package(
+      {{"S",
+        worksheet(R"(<row r="1"><c r="A1" t="str"><f>CONCATENATE("合","计")</f><v>合计</v></c>)"
+                  R"(<c r="B1"><f>1+2</f><v>3</v></c>)"
+                  R"(<c r="C1"><f>B1*2</f></c>)"  // never calculated: no cached value
+                  R"(<c r="D1" t="b"><f>B1&gt;2</f><v>1</v></c>)"
+                  R"(<c r="E1"><f t="shared" si="0"/><v>4.5</v></c>)"
+                  R"(<c r="F1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   expect_cell(s, 1, 1, CellValue::Type::string, "合计", true);
   expect_cell(s, 1, 2, CellValue::Type::number, "3", true);
@@ -388,10 +397,12 @@ TEST_F(WorkbookReaderTest, FormulasKeepCachedValues) {
 }
 
 TEST_F(WorkbookReaderTest, NumbersKeptAsLiteralText) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1"><v>1694.52</v></c><c r="B1" t="n"><v>1694.5199999999998</v></c>)"
-      R"(<c r="C1"><v>1E-3</v></c><c r="D1" s="2"><v>-0</v></c><c r="E1"><v>123456789012345678</v></c>)"
-      R"(<c r="F1"><v></v></c></row>)")}}));
+  const auto book = read(package(
+      {{"S",
+        worksheet(
+            R"(<row r="1"><c r="A1"><v>1694.52</v></c><c r="B1" t="n"><v>1694.5199999999998</v></c>)"
+            R"(<c r="C1"><v>1E-3</v></c><c r="D1" s="2"><v>-0</v></c><c r="E1"><v>123456789012345678</v></c>)"
+            R"(<c r="F1"><v></v></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   expect_cell(s, 1, 1, CellValue::Type::number, "1694.52");
   expect_cell(s, 1, 2, CellValue::Type::number, "1694.5199999999998");
@@ -403,10 +414,10 @@ TEST_F(WorkbookReaderTest, NumbersKeptAsLiteralText) {
 }
 
 TEST_F(WorkbookReaderTest, BooleansErrorsAndDates) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c>)"
-      R"(<c r="C1" t="e"><v>#N/A</v></c><c r="D1" t="e"><v>#REF!</v></c>)"
-      R"(<c r="E1" t="d"><v>2024-01-31T00:00:00</v></c></row>)")}}));
+  const auto book = read(package(
+      {{"S", worksheet(R"(<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c>)"
+                       R"(<c r="C1" t="e"><v>#N/A</v></c><c r="D1" t="e"><v>#REF!</v></c>)"
+                       R"(<c r="E1" t="d"><v>2024-01-31T00:00:00</v></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   expect_cell(s, 1, 1, CellValue::Type::boolean, "TRUE");
   expect_cell(s, 1, 2, CellValue::Type::boolean, "FALSE");
@@ -421,10 +432,10 @@ TEST_F(WorkbookReaderTest, BooleansErrorsAndDates) {
 }
 
 TEST_F(WorkbookReaderTest, MergedRanges) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>)", "",
-      R"(<mergeCells count="3"><mergeCell ref="A1:F1"/><mergeCell ref="B3:C5"/>)"
-      R"(<mergeCell ref="D7"/></mergeCells>)")}}));
+  const auto book = read(package(
+      {{"S", worksheet(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>)", "",
+                       R"(<mergeCells count="3"><mergeCell ref="A1:F1"/><mergeCell ref="B3:C5"/>)"
+                       R"(<mergeCell ref="D7"/></mergeCells>)")}}));
   const Sheet& s = book.sheets[0];
   ASSERT_EQ(s.merges.size(), 3u);
   EXPECT_EQ(s.merges[0].first_row, 1u);
@@ -445,16 +456,19 @@ TEST_F(WorkbookReaderTest, MergedRanges) {
   EXPECT_EQ(s.max_col, 1u);
 
   const auto message = error_of([&] {
-    read(package({{"S", worksheet("", "", R"(<mergeCells><mergeCell ref="A1:XFE2"/></mergeCells>)")}}));
+    read(package(
+        {{"S", worksheet("", "", R"(<mergeCells><mergeCell ref="A1:XFE2"/></mergeCells>)")}}));
   });
   EXPECT_NE(message.find("merged range \"A1:XFE2\""), std::string::npos) << message;
 }
 
 TEST_F(WorkbookReaderTest, WrongDimensionIgnoredAndBlankStyledCellsNotStored) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row>)"
-      R"(<row r="20"><c r="D20"><v>2</v></c></row><row r="30" s="3" customFormat="1"><c r="B30" s="3"/></row>)",
-      R"(<dimension ref="A1:A1"/>)")}}));
+  const auto book = read(package(
+      {{"S",
+        worksheet(
+            R"(<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row>)"
+            R"(<row r="20"><c r="D20"><v>2</v></c></row><row r="30" s="3" customFormat="1"><c r="B30" s="3"/></row>)",
+            R"(<dimension ref="A1:A1"/>)")}}));
   const Sheet& s = book.sheets[0];
   EXPECT_EQ(s.max_row, 20u);
   EXPECT_EQ(s.max_col, 4u);
@@ -465,17 +479,18 @@ TEST_F(WorkbookReaderTest, WrongDimensionIgnoredAndBlankStyledCellsNotStored) {
 }
 
 TEST_F(WorkbookReaderTest, CellsAndRowsWithoutReferences) {
-  const auto book = read(package({{"S", worksheet(
-      // Row without r -> row 1; cells without r -> A1, B1.
-      R"(<row><c><v>11</v></c><c><v>12</v></c></row>)"
-      // Next row without r -> row 2; a referenced cell then unreferenced ones after it.
-      R"(<row><c r="C2"><v>23</v></c><c><v>24</v></c></row>)"
-      // Row with r and cells without r.
-      R"(<row r="5"><c><v>51</v></c><c t="inlineStr"><is><t>52</t></is></c></row>)"
-      // Row without r follows row 5; a styled blank still takes a position.
-      R"(<row><c s="1"/><c><v>62</v></c></row>)"
-      // Row without r whose cells carry references: the row takes their number.
-      R"(<row><c r="B9"><v>92</v></c></row><row><c><v>101</v></c></row>)")}}));
+  const auto book = read(package(
+      {{"S", worksheet(
+                 // Row without r -> row 1; cells without r -> A1, B1.
+                 R"(<row><c><v>11</v></c><c><v>12</v></c></row>)"
+                 // Next row without r -> row 2; a referenced cell then unreferenced ones after it.
+                 R"(<row><c r="C2"><v>23</v></c><c><v>24</v></c></row>)"
+                 // Row with r and cells without r.
+                 R"(<row r="5"><c><v>51</v></c><c t="inlineStr"><is><t>52</t></is></c></row>)"
+                 // Row without r follows row 5; a styled blank still takes a position.
+                 R"(<row><c s="1"/><c><v>62</v></c></row>)"
+                 // Row without r whose cells carry references: the row takes their number.
+                 R"(<row><c r="B9"><v>92</v></c></row><row><c><v>101</v></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   expect_cell(s, 1, 1, CellValue::Type::number, "11");
   expect_cell(s, 1, 2, CellValue::Type::number, "12");
@@ -493,9 +508,11 @@ TEST_F(WorkbookReaderTest, CellsAndRowsWithoutReferences) {
 }
 
 TEST_F(WorkbookReaderTest, UnsortedAndDuplicateCellsAreOrderedLastWins) {
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c></row>)"
-      R"(<row r="1"><c r="A1"><v>3</v></c></row><row r="3"><c r="B3"><v>4</v></c></row>)")}}));
+  const auto book = read(package(
+      {{"S",
+        worksheet(
+            R"(<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c></row>)"
+            R"(<row r="1"><c r="A1"><v>3</v></c></row><row r="3"><c r="B3"><v>4</v></c></row>)")}}));
   const Sheet& s = book.sheets[0];
   ASSERT_EQ(s.cells.size(), 3u);
   EXPECT_EQ(s.cells[0].row, 1u);
@@ -507,20 +524,31 @@ TEST_F(WorkbookReaderTest, UnsortedAndDuplicateCellsAreOrderedLastWins) {
 
 TEST_F(WorkbookReaderTest, AbsoluteTargetsSheetOrderHiddenAndChartsheets) {
   auto parts = package({});
-  const std::string wb = std::string(kXmlDecl) + "<workbook xmlns=\"" + kMainNs +
-      "\" xmlns:r=\"" + kRelNs + "\"><bookViews><workbookView/></bookViews><sheets>"
+  const std::string wb =
+      std::string(kXmlDecl) + "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs +
+      "\"><bookViews><workbookView/></bookViews><sheets>"
       "<sheet name=\"第二\" sheetId=\"7\" r:id=\"rId9\"/>"
       "<sheet name=\"Chart\" sheetId=\"3\" r:id=\"rId2\"/>"
       "<sheet name=\"第一\" sheetId=\"1\" r:id=\"rId1\" state=\"hidden\"/>"
       "</sheets><definedNames><definedName name=\"x\">第一!$A$1</definedName></definedNames>"
       "</workbook>";
-  const std::string rels = std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs + "\">"
-      "<Relationship Id=\"rId1\" Type=\"" + kWorksheetType + "\" Target=\"/xl/worksheets/sheet1.xml\"/>"
+  const std::string rels =
+      std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
+      "\">"
+      "<Relationship Id=\"rId1\" Type=\"" +
+      kWorksheetType +
+      "\" Target=\"/xl/worksheets/sheet1.xml\"/>"
       "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
       "relationships/chartsheet\" Target=\"chartsheets/sheet1.xml\"/>"
-      "<Relationship Id=\"rId9\" Type=\"" + kWorksheetType + "\" Target=\"./worksheets/../worksheets/data%20two.xml\"/>"
-      "<Relationship Id=\"rIdX\" Type=\"" + kWorksheetType + "\" Target=\"http://example.com/x.xml\" TargetMode=\"External\"/>"
-      "<Relationship Id=\"rId3\" Type=\"" + kSharedStringsType + "\" Target=\"/xl/strings/custom.xml\"/>"
+      "<Relationship Id=\"rId9\" Type=\"" +
+      kWorksheetType +
+      "\" Target=\"./worksheets/../worksheets/data%20two.xml\"/>"
+      "<Relationship Id=\"rIdX\" Type=\"" +
+      kWorksheetType +
+      "\" Target=\"http://example.com/x.xml\" TargetMode=\"External\"/>"
+      "<Relationship Id=\"rId3\" Type=\"" +
+      kSharedStringsType +
+      "\" Target=\"/xl/strings/custom.xml\"/>"
       "</Relationships>";
   replace_part(parts, "xl/workbook.xml", wb);
   replace_part(parts, "xl/_rels/workbook.xml.rels", rels);
@@ -529,7 +557,8 @@ TEST_F(WorkbookReaderTest, AbsoluteTargetsSheetOrderHiddenAndChartsheets) {
   parts.emplace_back("xl/worksheets/data two.xml",
                      worksheet(R"(<row r="2"><c r="B2" t="s"><v>0</v></c></row>)"));
   parts.emplace_back("xl/chartsheets/sheet1.xml", "<chartsheet/>");
-  parts.emplace_back("xl/strings/custom.xml", shared_strings("<si><t>零</t></si><si><t>一</t></si>"));
+  parts.emplace_back("xl/strings/custom.xml",
+                     shared_strings("<si><t>零</t></si><si><t>一</t></si>"));
 
   const auto book = read(parts);
   ASSERT_EQ(book.sheets.size(), 2u);
@@ -547,20 +576,29 @@ TEST_F(WorkbookReaderTest, AbsoluteTargetsSheetOrderHiddenAndChartsheets) {
 }
 
 TEST_F(WorkbookReaderTest, PrefixedElementsAndRootRelsWorkbookLocation) {
-  // OpenXML SDK style: prefixed elements; the workbook part somewhere unusual, found via _rels/.rels.
+  // OpenXML SDK style: prefixed elements; the workbook part somewhere unusual, found via
+  // _rels/.rels. A namespace declaration named like an attribute (xmlns:r) must not be taken for r.
   Parts parts;
-  parts.emplace_back("_rels/.rels", std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
-      "\"><Relationship Id=\"R1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-      "relationships/officeDocument\" Target=\"/book/main.xml\"/></Relationships>");
-  parts.emplace_back("book/main.xml", std::string(kXmlDecl) + "<x:workbook xmlns:x=\"" + kMainNs +
-      "\" xmlns:rel=\"" + kRelNs + "\"><x:sheets><x:sheet name=\"P\" sheetId=\"1\" rel:id=\"a\"/>"
-      "</x:sheets></x:workbook>");
-  parts.emplace_back("book/_rels/main.xml.rels", std::string(kXmlDecl) + "<Relationships xmlns=\"" +
-      kPkgRelNs + "\"><Relationship Id=\"a\" Type=\"" + kWorksheetType + "\" Target=\"s/p.xml\"/>"
-      "</Relationships>");
-  parts.emplace_back("book/s/p.xml", std::string(kXmlDecl) + "<x:worksheet xmlns:x=\"" + kMainNs +
-      "\"><x:sheetData><x:row r=\"2\"><x:c r=\"C2\" t=\"inlineStr\"><x:is><x:t>前缀</x:t></x:is>"
-      "</x:c></x:row></x:sheetData></x:worksheet>");
+  parts.emplace_back(
+      "_rels/.rels",
+      std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
+          "\"><Relationship Id=\"R1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+          "relationships/officeDocument\" Target=\"/book/main.xml\"/></Relationships>");
+  parts.emplace_back("book/main.xml",
+                     std::string(kXmlDecl) + "<x:workbook xmlns:x=\"" + kMainNs +
+                         "\" xmlns:rel=\"" + kRelNs +
+                         "\"><x:sheets><x:sheet name=\"P\" sheetId=\"1\" rel:id=\"a\"/>"
+                         "</x:sheets></x:workbook>");
+  parts.emplace_back("book/_rels/main.xml.rels",
+                     std::string(kXmlDecl) + "<Relationships xmlns=\"" + kPkgRelNs +
+                         "\"><Relationship Id=\"a\" Type=\"" + kWorksheetType +
+                         "\" Target=\"s/p.xml\"/>"
+                         "</Relationships>");
+  parts.emplace_back("book/s/p.xml",
+                     std::string(kXmlDecl) + "<x:worksheet xmlns:x=\"" + kMainNs +
+                         "\"><x:sheetData><x:row r=\"2\"><x:c xmlns:r=\"urn:not-an-attribute\" "
+                         "r=\"C2\" t=\"inlineStr\"><x:is><x:t>前缀</x:t></x:is>"
+                         "</x:c></x:row></x:sheetData></x:worksheet>");
   const auto book = read(parts);
   ASSERT_EQ(book.sheets.size(), 1u);
   EXPECT_EQ(book.sheets[0].part, "book/s/p.xml");
@@ -605,8 +643,10 @@ TEST_F(WorkbookReaderTest, MissingWorkbookPartsAndRelationships) {
   EXPECT_NE(message.find("xl/_rels/workbook.xml.rels: no such part"), std::string::npos) << message;
 
   parts = package({{"S", worksheet("")}});
-  replace_part(parts, "xl/workbook.xml", std::string("<workbook xmlns:r=\"") + kRelNs +
-               "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId42\"/></sheets></workbook>");
+  replace_part(
+      parts, "xl/workbook.xml",
+      std::string("<workbook xmlns:r=\"") + kRelNs +
+          "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId42\"/></sheets></workbook>");
   message = error_of([&] { read(parts); });
   EXPECT_NE(message.find("xl/workbook.xml: sheet \"S\" refers to relationship \"rId42\""),
             std::string::npos)
@@ -626,14 +666,15 @@ TEST_F(WorkbookReaderTest, NonZipFileNamesTheFile) {
   spit(ole, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
   EXPECT_NE(error_of([&] { read_workbook(ole.string()); }).find("OLE2"), std::string::npos);
 
-  EXPECT_NE(error_of([&] { read_workbook((dir_ / "absent.xlsx").string()); })
-                .find((dir_ / "absent.xlsx").string()),
+  EXPECT_NE(error_of([&] {
+              read_workbook((dir_ / "absent.xlsx").string());
+            }).find((dir_ / "absent.xlsx").string()),
             std::string::npos);
 }
 
 TEST_F(WorkbookReaderTest, TruncatedZipIsAnError) {
-  const std::string path = write(
-      "book.xlsx", package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>1</v></c></row>)")}}));
+  const std::string path =
+      write("book.xlsx", package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>1</v></c></row>)")}}));
   const std::string bytes = slurp(path);
   for (std::size_t keep = 0; keep < bytes.size(); keep += 97) {
     spit(path, bytes.substr(0, keep));
@@ -643,10 +684,13 @@ TEST_F(WorkbookReaderTest, TruncatedZipIsAnError) {
 
 TEST_F(WorkbookReaderTest, CorruptedBytesNeverCrash) {
   // Stored parts, so flipped bytes reach the XML parser or the CRC check rather than inflate only.
-  const std::string path = write("book.xlsx", package(
-      {{"S", worksheet(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>)",
-                       "", R"(<mergeCells><mergeCell ref="A1:B1"/></mergeCells>)")}},
-      shared_strings("<si><t>x</t></si>")), /*store=*/true);
+  const std::string path = write(
+      "book.xlsx",
+      package(
+          {{"S", worksheet(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>)",
+                           "", R"(<mergeCells><mergeCell ref="A1:B1"/></mergeCells>)")}},
+          shared_strings("<si><t>x</t></si>")),
+      /*store=*/true);
   const std::string bytes = slurp(path);
   int errors = 0;
   for (std::size_t at = 0; at < bytes.size(); at += 13) {
@@ -665,8 +709,9 @@ TEST_F(WorkbookReaderTest, CorruptedBytesNeverCrash) {
 TEST_F(WorkbookReaderTest, MalformedXmlNamesPartAndLine) {
   auto parts = package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>1</v></c></row>)")}});
   replace_part(parts, "xl/worksheets/sheet1.xml",
-               std::string(kXmlDecl) + "\n<worksheet>\n<sheetData>\n<row r=\"1\"><c r=\"A1\">"
-               "<v>1</v></row>\n</sheetData></worksheet>");
+               std::string(kXmlDecl) +
+                   "\n<worksheet>\n<sheetData>\n<row r=\"1\"><c r=\"A1\">"
+                   "<v>1</v></row>\n</sheetData></worksheet>");
   auto message = error_of([&] { read(parts); });
   EXPECT_NE(message.find("book.xlsx: xl/worksheets/sheet1.xml: malformed XML at line 4"),
             std::string::npos)
@@ -706,8 +751,8 @@ TEST_F(WorkbookReaderTest, AbsurdReferencesRejected) {
         << sheet_data << " -> " << message;
   }
   // The largest legal cell is fine and does not allocate a dense grid.
-  const auto book = read(package({{"S", worksheet(
-      R"(<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>)")}}));
+  const auto book =
+      read(package({{"S", worksheet(R"(<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>)")}}));
   EXPECT_EQ(book.sheets[0].max_row, 1048576u);
   EXPECT_EQ(book.sheets[0].max_col, 16384u);
   EXPECT_EQ(book.sheets[0].cells.size(), 1u);
@@ -743,8 +788,11 @@ TEST_F(WorkbookReaderTest, LimitsOnCellsStringsAndPartSize) {
   limits = {};
   limits.max_string_bytes = 4;
   message = error_of([&] {
-    read(package({{"S", worksheet(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>toolong</t></is></c></row>)")}}),
-         limits);
+    read(
+        package({{"S",
+                  worksheet(
+                      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>toolong</t></is></c></row>)")}}),
+        limits);
   });
   EXPECT_NE(message.find("longer than 4 bytes"), std::string::npos) << message;
 
@@ -785,6 +833,10 @@ TEST_F(WorkbookReaderTest, ReadsLibxlsxwriterOutput) {
   worksheet_write_formula_num(first, 1, 2, "=B2*2", nullptr, 3389.04);
   worksheet_write_boolean(first, 2, 0, 1, nullptr);
   worksheet_write_string(first, 5, 3, "收入", nullptr);  // shared string reused
+  worksheet_write_string(first, 6, 0,
+                         "ctl\x01"
+                         "char",
+                         nullptr);  // written as _x0001_
   worksheet_merge_range(first, 3, 0, 3, 3, "合并标题", nullptr);
   worksheet_write_number(second, 9, 4, -0.5, nullptr);
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
@@ -808,7 +860,10 @@ TEST_F(WorkbookReaderTest, ReadsLibxlsxwriterOutput) {
   ASSERT_EQ(s.merges.size(), 1u);
   EXPECT_EQ(s.merges[0].first_row, 4u);
   EXPECT_EQ(s.merges[0].last_col, 4u);
-  EXPECT_EQ(s.max_row, 6u);
+  expect_cell(s, 7, 1, CellValue::Type::string,
+              "ctl\x01"
+              "char");
+  EXPECT_EQ(s.max_row, 7u);
   EXPECT_EQ(s.max_col, 4u);
   ASSERT_NE(book.sheets[1].at(10, 5), nullptr);
   EXPECT_DOUBLE_EQ(std::stod(book.sheets[1].at(10, 5)->text), -0.5);
