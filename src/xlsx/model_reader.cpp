@@ -344,6 +344,11 @@ class Mapper {
           part.blocks.push_back(Block{BlockKind::table, "", 0, it->second, 0, at});
           continue;
         }
+        // The sheet was renamed since the link was written: "表N …" still names the table.
+        if (const int n = table_number_from_name(target); n > 0 && report_.table(n)) {
+          part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(report_.table(n) - report_.tables.data()), 0, at});
+          continue;
+        }
         if (auto it = form_index_.find(target); it != form_index_.end()) {
           part.blocks.push_back(Block{BlockKind::form, "", 0, it->second, 0, at});
           continue;
