@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
                "Converts department budget disclosures between the official text report and an Excel workbook."};
   app.set_version_flag("--version", std::string("budgetxl ") + BUDGETXL_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand: `budgetxl json X -v`
   Options opt;
   app.add_option("--templates", opt.templates_dir, "Read the official layouts from this directory instead of the built-in templates/")
       ->check(CLI::ExistingDirectory);

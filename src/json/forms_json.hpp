@@ -1,8 +1,15 @@
-// Placeholder until the forms work (issue 3) lands: replace freely.
+// The performance target forms as JSON (embedded under "forms" in `budgetxl json` output).
+// Schema: docs/forms-json.md.
 #pragma once
-#include <nlohmann/json.hpp>
+
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
 #include "budgetxl/forms.hpp"
+
 namespace budgetxl::json {
+
 nlohmann::json forms_to_json(const std::vector<Form>& forms);
-}
+
+}  // namespace budgetxl::json

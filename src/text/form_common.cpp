@@ -126,8 +126,17 @@ bool IndicatorTableReader::read(const Line& line, Report& report, std::vector<In
   std::vector<Token> data[2];
   std::string row_l1[2], row_l2[2];
   std::vector<Token> extras;
+  Token dup_l2[2];  // a 二级 label printed twice in a half: it may be the 三级 text ("社会效益→社会效益→100%")
   int half = 0;
   for (auto& t : tokens) {
+    // A second, different 二级 label before any data of the half is 三级 text ("经济效益指标→经济效益→提高").
+    if (t.kind == Token::level2 && data[half].empty() && !row_l2[half].empty()) {
+      if (same_label(row_l2[half], t.text)) {
+        dup_l2[half] = t;
+        continue;
+      }
+      t.kind = Token::data;
+    }
     if (t.kind != Token::data) {
       if (!data[half].empty()) {
         // A value that happens to read like the row's own 二级 label ("可持续发展").
@@ -156,6 +165,12 @@ bool IndicatorTableReader::read(const Line& line, Report& report, std::vector<In
     }
     data[half].push_back(t);
   }
+
+  for (int h = 0; h < halves; ++h)
+    if (data[h].size() == 1 && !dup_l2[h].text.empty()) {
+      dup_l2[h].kind = Token::data;
+      data[h].insert(data[h].begin(), dup_l2[h]);
+    }
 
   if (two_halves_) {
     // The 二级 cells of both halves stand side by side: a label printed on one half only holds for both.

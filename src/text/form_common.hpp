@@ -43,6 +43,7 @@ std::size_t next_nonblank(const Lines& lines, std::size_t j);
 class IndicatorTableReader {
  public:
   IndicatorTableReader(const FormLayouts& layouts, bool two_halves) : layouts_(layouts), two_halves_(two_halves) {}
+  void set_two_halves(bool two) { two_halves_ = two; }
   // Reads one row; appends to `rows` (two halves) or `list` (single table). False when the line
   // holds nothing of an indicator row.
   bool read(const Line& line, Report& report, std::vector<IndicatorRow>* rows, std::vector<Indicator>* list);

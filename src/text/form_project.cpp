@@ -22,7 +22,8 @@ bool is_duration(const std::string& s) {
 bool looks_like_department(const std::string& s) {
   std::string code, name;
   split_code_name(s, code, name);
-  return !code.empty();
+  // "048-兴县自然资源局", but not a project named "2022-2023耕地…"
+  return !code.empty() && code.size() <= 6 && !name.empty() && !(name[0] >= '0' && name[0] <= '9');
 }
 
 // A lone date or number on its own line (a 填报日期 value pushed to the next line).
@@ -34,6 +35,14 @@ bool is_lone_number(const Line& line) {
   for (char c : k)
     if (!((c >= '0' && c <= '9') || c == '/' || c == ':' || c == '-')) return false;
   return true;
+}
+
+// Labels whose value may be glued into the label's cell in the middle of a line.
+bool glues(const std::string& id) {
+  for (const char* g : {"project_name", "department", "unit", "attribute", "duration", "total", "annual_total",
+                        "central", "provincial", "local", "self_raised", "other"})
+    if (id == g) return true;
+  return false;
 }
 
 Amount* funding_slot(Form& f, const std::string& id, int half) {
@@ -142,6 +151,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
   enum class Zone { head, fields, indicators, footer } zone = Zone::head;
   IndicatorTableReader indicators(L, true);
   std::string last_text_field;  // id of the last text field whose value may continue on the next line
+  const FormLabel* pending_label = nullptr;  // second label of a cell holding two labels
   RepeatedLine unplaced;
   auto unplace = [&](const Line& line) {
     const std::string t = trim(replace_all(line.text, "\t", " "));
@@ -228,10 +238,9 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
         }
         zone = Zone::indicators;
         if (std::max(values, names) < 2) {
-          indicators = IndicatorTableReader(L, false);
-          form.missing.push_back("annual_indicators");
-          add_finding(report, "form.single-half", Severity::warning,
-                      "绩效指标表只有一栏（未分实施期和年度），指标记入实施期", line);
+          // The rows still decide: a row with a second (三级, 指标值) pair has a 年度 half.
+          add_finding(report, "form.single-header", Severity::info,
+                      "绩效指标表头只有一栏（未分实施期和年度）；每行第一组指标记入实施期，第二组记入年度", line);
         } else if (values < 2) {
           add_finding(report, "form.annual-values-missing", Severity::info,
                       "绩效指标表头缺少年度“指标值”列，年度指标没有指标值", line);
@@ -317,11 +326,24 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
       }
     };
 
+    // Labels: the first cell may carry any label; later cells only a bare label, or one of the
+    // labels whose value is known to come glued to it ("年度资金总额: 1,000,000").
     std::vector<std::optional<LabelMatch>> matches;
     for (const auto& c : cells) {
-      matches.push_back(L.project_fields.match_prefix(c.text));
+      auto m = L.project_fields.match_prefix(c.text);
+      if (m && !m->rest.empty() && any_label && !glues(m->label->id)) m.reset();
+      matches.push_back(std::move(m));
       if (matches.back()) any_label = true;
     }
+    // Cells before the first label: the value of a label left pending on the line above ("项目名称
+    // 主管部门及代码" in one cell), or 实施期 amounts whose labels were lost ("1,150,000→年度资金总额:").
+    std::size_t first_label = cells.size();
+    for (std::size_t k = 0; k < cells.size(); ++k)
+      if (matches[k]) {
+        first_label = k;
+        break;
+      }
+    bool name_glued = false;  // the project name on this line came glued to its label
     for (std::size_t k = 0; any_label && k < cells.size(); ++k) {
       const auto& c = cells[k];
       const auto& m = matches[k];
@@ -334,15 +356,49 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
         if (id == "total") amounts_seen = 0;
         if (id == "goal_annual_heading") goal_annual_label = true;
         if (id == "goal") last_text_field = "goal_period";
+        if (id == "goal_period_heading" || id == "goal_annual_heading")
+          last_text_field = form.goal_period.empty() ? "goal_heading" : "goal_annual";
+        // Two labels in one cell: the second waits for its value on the next line.
+        if (!m->rest.empty()) {
+          const auto second = L.project_fields.match_prefix(m->rest);
+          if (second && second->rest.empty()) {
+            pending_label = second->label;
+            continue;
+          }
+        }
+        if (id == "project_name" && !m->rest.empty() && form.project_name.empty()) name_glued = true;
         take(m->rest, c.field);
-      } else if (!current) {
+      } else if (k < first_label) {
+        const std::string first_id = matches[first_label]->label->id;
+        if (pending_label) {
+          const FormLabel* keep = current;
+          current = pending_label;
+          take(c.text, c.field);
+          current = keep;
+        } else if (first_id == "annual_total" && parse_amount(c.text).value) {
+          if (form.period_funds.total.is_blank()) form.period_funds.total = form_amount(c.text, line, c.field, report);
+        } else if (funding_slot(form, first_id, 0) && parse_amount(c.text).value) {
+          *funding_slot(form, first_id, 0) = form_amount(c.text, line, c.field, report);
+          slot = 1;
+          label_seen[first_id] = 1;
+        } else {
+          add_finding(report, "form.unplaced-cell", Severity::warning,
+                      "绩效目标表中标签之前的内容：“" + excerpt(c.text) + "”", line, c.field);
+        }
+      } else if (current && current->id == "project_name" && name_glued) {
+        // "项目名称 兴县自然资源局→打击私挖滥采…": the cell after the label holds the name.
         add_finding(report, "form.unplaced-cell", Severity::warning,
-                    "绩效目标表中标签之前的内容：“" + excerpt(c.text) + "”", line, c.field);
+                    "项目名称标签中粘连的内容：“" + excerpt(form.project_name) + "”", line, c.field);
+        form.project_name = c.text;
+        name_glued = false;
       } else {
         take(c.text, c.field);
       }
     }
-    if (any_label) continue;
+    if (any_label) {
+      if (first_label > 0) pending_label = nullptr;
+      continue;
+    }
 
     // A line without any label: the project name standing alone, the continuation of a text field
     // whose value is empty, or something that cannot be placed.
@@ -353,8 +409,24 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
       continue;
     }
     if (!form.project_name.empty() && label_key(joined) == label_key(form.project_name)) {
-      add_finding(report, "form.repeated-name", Severity::info, "绩效目标表中重复出现项目名称", line);
+      unplace(line);  // the project name repeated (a generation loop in the extraction)
       continue;
+    }
+    if (last_text_field == "goal_heading" && form.goal_period.empty() && form.goal_annual.empty()) {
+      // The goal texts under the 实施期目标 / 年度目标 headings, without their 总体目标 label.
+      form.goal_period = cells[0].text;
+      for (std::size_t k = 1; k < cells.size(); ++k) append_text(form.goal_annual, cells[k].text);
+      last_text_field = "goal_annual";
+      continue;
+    }
+    if (pending_label) {
+      const FormLabel* keep = pending_label;
+      pending_label = nullptr;
+      std::string id = keep->id;
+      if (id == "department" && form.department.empty()) {
+        form.department = joined;
+        continue;
+      }
     }
     if (last_text_field == "goal_period" || last_text_field == "goal_annual") {
       if (form.goal_period.empty()) {

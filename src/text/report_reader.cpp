@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "model/form_links.hpp"
 #include "model/prose.hpp"
 #include "text/clean.hpp"
 #include "text/form_reader.hpp"
@@ -220,6 +221,7 @@ Report read_text(const DecodedText& decoded, const std::string& name, const Layo
   if (report.meta.entity.empty())
     report.findings.add("text.no-entity", Severity::warning, "未找到部门（单位）名称");
   if (report.meta.year == 0) report.findings.add("text.no-year", Severity::warning, "未找到预算年度");
+  link_forms_to_projects(report);
   if (!report.tables.empty()) {
     for (const auto& layout : layouts.tables())
       if (!report.table(layout.number))

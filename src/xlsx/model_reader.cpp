@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "layout/match.hpp"
+#include "model/form_links.hpp"
 #include "model/prose.hpp"
 #include "model/table_rows.hpp"
 #include "text/normalize.hpp"
@@ -92,6 +93,7 @@ class Mapper {
     for (auto& table : report_.tables)
       if (layouts_.table(table.number).shape == TableShape::projects) classify_project_rows(table, layouts_.table(table.number), report_);
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
+    link_forms_to_projects(report_);
     if (!report_.tables.empty())
       for (const auto& layout : layouts_.tables())
         if (!report_.table(layout.number))

@@ -17,7 +17,11 @@ TEST(Sample, MatchesItsExpectedFigures) {
   EXPECT_EQ(r.meta.entity, expected.at("entity").get<std::string>());
   EXPECT_EQ(r.meta.year, expected.at("year").get<int>());
   EXPECT_STREQ(document_kind_name(r.meta.kind), expected.at("kind").get<std::string>().c_str());
-  EXPECT_TRUE(r.findings.items().empty()) << r.findings.items().front().message;
+  // The sample has no performance forms yet: each of its 5 projects is reported as having none,
+  // and nothing else is found.
+  EXPECT_EQ(r.findings.count("form.project-without-form"), 5u);
+  for (const auto& f : r.findings.items())
+    EXPECT_EQ(f.rule, "form.project-without-form") << f.message;
   int cells = 0;
   for (const auto& [number, t] : expected.at("tables").items()) {
     const int n = std::stoi(number);

@@ -12,7 +12,7 @@
 #include "text/form_reader.hpp"
 #include "text/lines.hpp"
 
-namespace budgetxl::testing {
+namespace budgetxl::formtest {
 
 // The corpus file whose name starts with `prefix` ("000"), or "" when the corpus is absent.
 inline std::string corpus_file(const std::string& prefix) {
@@ -54,4 +54,4 @@ inline text::Lines make_lines(const std::string& s, std::uint32_t first = 1) {
   return out;
 }
 
-}  // namespace budgetxl::testing
+}  // namespace budgetxl::formtest

@@ -9,9 +9,9 @@
 TEST(FormDump, Corpus) {
   const char* which = std::getenv("FORMS_DUMP");
   if (!which) GTEST_SKIP() << "set FORMS_DUMP to a corpus prefix";
-  const std::string path = budgetxl::testing::corpus_file(which);
+  const std::string path = budgetxl::formtest::corpus_file(which);
   if (path.empty()) GTEST_SKIP() << "no corpus";
-  auto report = budgetxl::testing::read_forms(budgetxl::testing::corpus_lines(path));
+  auto report = budgetxl::formtest::read_forms(budgetxl::formtest::corpus_lines(path));
   const bool rows = std::getenv("FORMS_ROWS") != nullptr;
   int n = 0;
   for (const auto& f : report.forms) {
@@ -42,4 +42,17 @@ TEST(FormDump, Corpus) {
   }
   for (const auto& f : report.findings.items())
     std::cout << "  finding " << f.rule << " L" << f.where.line << " " << f.message << "\n";
+}
+
+TEST(FormDump, DepartmentText) {
+  const char* which = std::getenv("FORMS_TEXT");
+  if (!which) GTEST_SKIP() << "set FORMS_TEXT to a corpus prefix";
+  if (budgetxl::formtest::corpus_file(which).empty()) GTEST_SKIP() << "no corpus";
+  auto report = budgetxl::formtest::read_forms(budgetxl::formtest::corpus_lines(budgetxl::formtest::corpus_file(which)));
+  for (const auto& f : report.forms) {
+    if (f.kind != budgetxl::FormKind::department_text) continue;
+    std::cout << "overall: " << f.overall_goal << "\n";
+    for (const auto& g : f.sub_goals) std::cout << "SUB " << g.heading << "\n  G: " << g.goal << "\n  I: " << g.indicators << "\n";
+    for (const auto& s : f.safeguards) std::cout << "SAFE " << s << "\n";
+  }
 }

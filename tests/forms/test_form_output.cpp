@@ -1,0 +1,137 @@
+// The forms as JSON and as worksheets: structure, amounts, sheet names, links from the summary.
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <filesystem>
+#include <set>
+
+#include "forms/form_test_util.hpp"
+#include "json/forms_json.hpp"
+#include "xlsx/form_sheets.hpp"
+
+namespace {
+
+using namespace budgetxl;
+
+std::string zip_entry(const std::string& path, const std::string& name) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) return "";
+  std::string out;
+  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  if (f) {
+    char buf[4096];
+    zip_int64_t n;
+    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    zip_fclose(f);
+  }
+  zip_close(z);
+  return out;
+}
+
+Report sample() {
+  Report r;
+  Form f;
+  f.kind = FormKind::project;
+  f.title = "测试项目支出绩效目标申报表";
+  f.year_line = "(2024年度)";
+  f.year = 2024;
+  f.project_name = "一个名字非常非常非常非常非常非常非常非常非常长的项目[第一期]/测试";
+  f.unit = "测试单位";
+  f.period_funds.total = Amount::from_units(865000);
+  f.annual_funds.total = Amount::from_units(69960);
+  f.annual_funds.local = Amount::from_units(69960);
+  IndicatorRow row;
+  row.period.level1 = row.annual.level1 = "产出指标";
+  row.period.level2 = row.annual.level2 = "数量指标";
+  row.period.name = row.annual.name = "档案";
+  row.period.value = "10个";
+  row.annual.value = "8个";
+  row.period.standard_class = row.annual.standard_class = IndicatorClass::output;
+  row.period.standard_type = row.annual.standard_type = IndicatorType::quantity;
+  f.indicator_rows.push_back(row);
+  f.origin = Origin::at_line(12);
+  r.forms.push_back(f);
+  r.forms.push_back(f);  // same name: the sheet names must still be unique
+  r.forms.back().duplicate_of = 0;
+  Form h;
+  h.kind = FormKind::project_hebei;
+  h.amount_unit = "万元";
+  h.project_name = "2023 年测试";
+  h.budget = Amount::from_minor(1500);
+  r.forms.push_back(h);
+  return r;
+}
+
+}  // namespace
+
+TEST(FormOutput, JsonSchema) {
+  const Report r = sample();
+  const nlohmann::json j = json::forms_to_json(r.forms);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 3u);
+  const auto& p = j[0];
+  EXPECT_EQ(p["kind"], "project");
+  EXPECT_EQ(p["year"], 2024);
+  EXPECT_EQ(p["amount_unit"], "元");
+  EXPECT_EQ(p["funds"]["period"]["total"], "865000.00");
+  EXPECT_EQ(p["funds"]["annual"]["total"], "69960.00");
+  EXPECT_TRUE(p["funds"]["annual"]["other"].is_null());  // blank stays blank
+  EXPECT_EQ(p["indicator_rows"][0]["annual"]["value"], "8个");
+  EXPECT_EQ(p["indicator_rows"][0]["period"]["standard_level2"], "quantity");
+  EXPECT_EQ(p["indicator_count"]["annual"], 1);
+  EXPECT_EQ(p["origin"]["line"], 12);
+  EXPECT_TRUE(p["table12"].is_null());
+  EXPECT_EQ(j[1]["duplicate_of"], 0);
+  EXPECT_EQ(j[2]["kind"], "project_hebei");
+  EXPECT_EQ(j[2]["budget"], "15.00");
+  EXPECT_FALSE(j[2].contains("funds"));
+}
+
+TEST(FormOutput, SheetNames) {
+  const Report r = sample();
+  std::vector<std::string> used = {"封面"};
+  const std::string a = form_sheet_name(r.forms[0], 1, used);
+  EXPECT_EQ(a.rfind("绩效1 ", 0), 0u);
+  for (const char* bad : {"/", "\\", "?", "*", ":", "[", "]"}) EXPECT_EQ(a.find(bad), std::string::npos) << a;
+  std::size_t units = 0;
+  for (unsigned char c : a) units += (c & 0xC0) != 0x80;  // BMP only: one UTF-16 unit per code point
+  EXPECT_LE(units, 31u);
+  used.push_back(a);
+  const std::string b = form_sheet_name(r.forms[0], 1, used);
+  EXPECT_NE(a, b);
+  EXPECT_LE(b.size(), a.size() + 4);
+}
+
+TEST(FormOutput, WorkbookFromCorpusForms) {
+  std::vector<Report> reports;
+  reports.push_back(sample());
+  for (const char* prefix : {"001", "004"})
+    if (!formtest::corpus_file(prefix).empty())
+      reports.push_back(formtest::read_forms(formtest::corpus_lines(formtest::corpus_file(prefix))));
+  for (std::size_t k = 0; k < reports.size(); ++k) {
+    const Report& r = reports[k];
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("budgetxl-forms-" + std::to_string(k) + ".xlsx")).string();
+    lxw_workbook* wb = workbook_new(path.c_str());
+    ASSERT_NE(wb, nullptr);
+    std::vector<std::string> used = {"封面"};
+    write_form_sheets(wb, r, used);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    ASSERT_EQ(used.size(), 1 + 1 + r.forms.size());
+    EXPECT_EQ(used[1], kFormSummarySheet);
+    std::set<std::string> unique(used.begin(), used.end());
+    EXPECT_EQ(unique.size(), used.size());
+    const std::string book = zip_entry(path, "xl/workbook.xml");
+    ASSERT_FALSE(book.empty());
+    EXPECT_NE(book.find(std::string("name=\"") + kFormSummarySheet + "\""), std::string::npos);
+    // The summary (sheet1 of this workbook) links to every form sheet.
+    const std::string summary = zip_entry(path, "xl/worksheets/sheet1.xml");
+    std::size_t links = 0;
+    for (std::size_t p = summary.find("<hyperlink "); p != std::string::npos; p = summary.find("<hyperlink ", p + 1))
+      ++links;
+    EXPECT_EQ(links, r.forms.size());
+    std::filesystem::remove(path);
+  }
+}
