@@ -1,0 +1,142 @@
+// Shared internals of the workbook writer: the cell formats (宋体, GB2312), a checked sheet writer
+// that names the cell in every error, sheet naming by Excel's rules, and the per-sheet writers.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace budgetxl::xlsx::detail {
+
+inline constexpr const char* kFontName = "宋体";
+inline constexpr std::uint8_t kFontCharset = 134;  // GB2312
+inline constexpr double kFontSize = 10;
+inline constexpr double kTitleFontSize = 14;
+inline constexpr double kLineHeight = 13.5;  // points: one line of 10 pt 宋体
+inline constexpr const char* kAmountFormat = "#,##0.00";
+// Excel keeps at most 32767 UTF-16 units in a cell; longer text is continued on the next rows.
+inline constexpr std::size_t kMaxCellCodePoints = 32000;
+
+enum class Align { left, center, right };
+enum class VAlign { center, top };
+
+// Everything that distinguishes one cell format from another; every format uses 宋体.
+struct Style {
+  bool bold = false;
+  bool border = false;
+  bool wrap = false;
+  bool amount = false;  // numeric, #,##0.00
+  bool link = false;    // blue, underlined
+  Align align = Align::left;
+  VAlign valign = VAlign::center;
+  int indent = 0;
+  double size = kFontSize;
+  auto operator<=>(const Style&) const = default;
+};
+
+// One lxw_format per distinct Style, created on first use (the workbook owns them).
+class Styles {
+ public:
+  explicit Styles(lxw_workbook* wb) : wb_(wb) {}
+  lxw_format* get(const Style& style);
+
+ private:
+  lxw_workbook* wb_;
+  std::map<Style, lxw_format*> cache_;
+};
+
+// Throws std::runtime_error("<where>：<libxlsxwriter message>") unless err is LXW_NO_ERROR.
+void check(lxw_error err, const std::string& where);
+
+// A worksheet with checked writes; zero-based rows and columns. Every cell gets a 宋体 format.
+class SheetWriter {
+ public:
+  SheetWriter(lxw_worksheet* ws, std::string name, Styles& styles) : ws_(ws), name_(std::move(name)), styles_(styles) {}
+  lxw_worksheet* sheet() const { return ws_; }
+  const std::string& name() const { return name_; }
+  Styles& styles() { return styles_; }
+
+  // Empty text writes a blank cell (only visible through its format, e.g. a border).
+  void text(std::uint32_t row, std::uint16_t col, const std::string& value, const Style& style);
+  void number(std::uint32_t row, std::uint16_t col, double value, const Style& style);
+  void blank(std::uint32_t row, std::uint16_t col, const Style& style);
+  // A merged range with `value` in its first cell; a single cell is written as a plain cell.
+  void merge(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row, std::uint16_t last_col,
+             const std::string& value, const Style& style);
+  // A link to cell A1 of another sheet of this workbook.
+  void link(std::uint32_t row, std::uint16_t col, const std::string& target_sheet, const std::string& value,
+            const Style& style);
+  void column_width(std::uint16_t col, double width);
+  void row_height(std::uint32_t row, double points);
+
+  std::string where(std::uint32_t row, std::uint16_t col) const;  // "表1 预算收支总表!C5"
+
+ private:
+  lxw_worksheet* ws_;
+  std::string name_;
+  Styles& styles_;
+};
+
+// libxlsxwriter 1.1.4 ignores format_set_font_charset and keeps Calibri 11 as the workbook's
+// default (Normal) font. After the workbook is closed, this rewrites xl/styles.xml inside the
+// package: every 宋体 font gets <charset val="134"/> (GB2312) and the default font becomes 宋体 10,
+// so that cells a person adds later are 宋体 too. Throws std::runtime_error naming the path.
+void finish_fonts(const std::string& path);
+// The same on the text of xl/styles.xml (exposed for tests).
+std::string patch_styles_xml(const std::string& xml);
+
+// --- Sheet names -------------------------------------------------------------------------------
+
+// Excel's rules: at most 31 characters, none of / \ ? * : [ ], not blank, no leading or trailing
+// apostrophe. Offending characters become '_'; the name is cut at 31 characters.
+std::string sanitize_sheet_name(std::string_view wanted);
+// A sanitized name not yet in `used` (Excel compares names ignoring ASCII case); "名称2", "名称3"
+// … on a clash. The result is appended to `used`.
+std::string unique_sheet_name(std::string_view wanted, std::vector<std::string>& used);
+// Adds a worksheet under unique_sheet_name(wanted); throws when libxlsxwriter refuses it.
+lxw_worksheet* add_sheet(lxw_workbook* wb, std::string_view wanted, std::vector<std::string>& used,
+                         std::string& actual_name);
+
+// --- Text helpers --------------------------------------------------------------------------------
+
+std::size_t code_points(std::string_view s);
+// Splits text into pieces of at most `max` code points (never inside a UTF-8 sequence).
+std::vector<std::string> split_code_points(std::string_view s, std::size_t max);
+// Lines a wrapped cell needs in a column `width` characters wide (explicit newlines count).
+int wrapped_lines(std::string_view s, double width);
+// Column width (Excel character units) from the widest East-Asian display width in that column.
+double column_width_for(int display_width);
+// "internal:'name'!A1"
+std::string internal_link(const std::string& sheet);
+
+// --- Sheet writers (one file each: table_sheets.cpp, prose_sheets.cpp) ----------------------------
+
+// Writes one sheet per table of the report, in document order. Returns the sheet name of each
+// table (same index as report.tables).
+std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
+                                            const Layouts& layouts, std::vector<std::string>& used);
+
+// One sheet per part with heading or paragraph blocks. `form_sheets[i]` is the sheet of
+// report.forms[i] ("" when unknown; the block is then written as plain text).
+void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, const std::vector<std::string>& table_sheets,
+                        const std::vector<std::string>& form_sheets, std::vector<std::string>& used);
+
+// The `其他材料` sheet: every set-aside item with its kind, place and text.
+void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& report, std::vector<std::string>& used);
+
+// Fills the cover sheet: metadata, counts, the list of sheets (linked), the findings.
+void write_cover_sheet(SheetWriter& sheet, const Report& report, const std::vector<std::string>& sheet_names);
+
+// The prose name of a set-aside kind ("水印", "页脚" …) and of a severity ("错误", "警告", "提示").
+const char* noise_kind_title(NoiseKind k);
+const char* severity_title(Severity s);
+
+}  // namespace budgetxl::xlsx::detail

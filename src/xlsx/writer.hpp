@@ -1,0 +1,21 @@
+// The workbook writer: turns the canonical model into an .xlsx workbook (libxlsxwriter) that looks
+// like the official tables: a cover sheet, one sheet per table, the form sheets, the prose parts.
+#pragma once
+
+#include <string>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace budgetxl::xlsx {
+
+struct WriteOptions {
+  bool include_set_aside = true;  // a `其他材料` sheet listing what the reader kept aside
+};
+
+// Writes the workbook to `path` directly (the CLI wraps this in io::write_atomically). Throws
+// std::runtime_error naming the path when libxlsxwriter reports an error.
+void write_workbook(const Report& report, const std::string& path, const Layouts& layouts = Layouts::builtin(),
+                    const WriteOptions& options = {});
+
+}  // namespace budgetxl::xlsx
