@@ -37,6 +37,23 @@ bool is_zip(const std::string& path) {
 
 void fail(const std::string& message) { std::cerr << "budgetxl: " << message << "\n"; }
 
+// Runs one command, turning every failure into its message and documented exit code.
+template <typename Body>
+int guarded(const std::string& input, Body body) {
+  try {
+    return body();
+  } catch (const text::DecodeError& e) {
+    fail(e.what());
+    return kExitInput;
+  } catch (const io::OutputError& e) {
+    fail(e.what());
+    return kExitOutput;
+  } catch (const std::exception& e) {
+    fail(fmt::format("{}: {}", input, e.what()));
+    return kExitOutput;
+  }
+}
+
 }  // namespace
 
 Report read_any(const std::string& path, const Layouts& layouts) {
@@ -70,7 +87,7 @@ int report_findings(const Report& report, const Options& opt) {
 }
 
 int run_import(const std::string& input, std::string output, const Options& opt) {
-  try {
+  return guarded(input, [&] {
     const Layouts& layouts = opt.layouts();
     if (output.empty()) output = fs::path(input).replace_extension(".xlsx").string();
     io::refuse_overwriting_input(output, {input});
@@ -81,20 +98,11 @@ int run_import(const std::string& input, std::string output, const Options& opt)
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", input, output, report.tables.size(),
                                report.forms.size(), report.set_aside.size(), report.findings.items().size());
     return code;
-  } catch (const text::DecodeError& e) {
-    fail(e.what());
-    return kExitInput;
-  } catch (const io::OutputError& e) {
-    fail(e.what());
-    return kExitOutput;
-  } catch (const std::exception& e) {
-    fail(fmt::format("{}: {}", input, e.what()));
-    return kExitOutput;
-  }
+  });
 }
 
 int run_json(const std::string& input, const std::string& output, const Options& opt) {
-  try {
+  return guarded(input, [&] {
     const Layouts& layouts = opt.layouts();
     if (output != "-") io::refuse_overwriting_input(output, {input});
     Report report = read_any(input, layouts);
@@ -103,20 +111,11 @@ int run_json(const std::string& input, const std::string& output, const Options&
     if (output == "-") std::cout << text << std::flush;
     else io::write_text_atomically(output, text);
     return code;
-  } catch (const text::DecodeError& e) {
-    fail(e.what());
-    return kExitInput;
-  } catch (const io::OutputError& e) {
-    fail(e.what());
-    return kExitOutput;
-  } catch (const std::exception& e) {
-    fail(fmt::format("{}: {}", input, e.what()));
-    return kExitInput;
-  }
+  });
 }
 
 int run_export(const std::string& input, std::string output, const Options& opt) {
-  try {
+  return guarded(input, [&] {
     const Layouts& layouts = opt.layouts();
     if (output.empty()) output = fs::path(input).replace_extension(".txt").string();
     io::refuse_overwriting_input(output, {input});
@@ -127,16 +126,7 @@ int run_export(const std::string& input, std::string output, const Options& opt)
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} findings\n", input, output, report.tables.size(), report.forms.size(),
                                report.findings.items().size());
     return code;
-  } catch (const text::DecodeError& e) {
-    fail(e.what());
-    return kExitInput;
-  } catch (const io::OutputError& e) {
-    fail(e.what());
-    return kExitOutput;
-  } catch (const std::exception& e) {
-    fail(fmt::format("{}: {}", input, e.what()));
-    return kExitOutput;
-  }
+  });
 }
 
 }  // namespace budgetxl::cli

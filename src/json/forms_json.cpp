@@ -1,5 +1,7 @@
 #include "json/forms_json.hpp"
 
+#include "json/report_json.hpp"
+
 namespace budgetxl::json {
 
 namespace {
@@ -7,24 +9,9 @@ namespace {
 using nlohmann::ordered_json;
 
 // Amounts are strings with two decimals ("865000.00"), null when blank: exact, no float rounding.
-ordered_json amount(const Amount& a) {
-  if (a.is_blank()) return nullptr;
-  return a.to_string();
-}
-
-ordered_json origin(const Origin& o) {
-  ordered_json j = ordered_json::object();
-  if (o.line) {
-    j["line"] = o.line;
-    if (o.field) j["field"] = o.field;
-  }
-  if (!o.sheet.empty()) {
-    j["sheet"] = o.sheet;
-    j["row"] = o.row;
-    if (o.column) j["column"] = o.column;
-  }
-  return j;
-}
+// One encoding of amounts and origins for the whole JSON document.
+ordered_json amount(const Amount& a) { return amount_to_json(a); }
+ordered_json origin(const Origin& o) { return origin_to_json(o); }
 
 ordered_json indicator(const Indicator& i, bool hebei) {
   ordered_json j;
