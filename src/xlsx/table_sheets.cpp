@@ -1,5 +1,6 @@
-// The table sheets: one per official table, laid out like the printed table (title, entity and
-// unit line, the multi-row header with its merged cells, the rows, the 本表无数据 note).
+// The table sheets: one per official table, laid out like the printed table (label line when the
+// report prints one, title, entity and unit line, the multi-row header with its merged cells, the
+// column numbers, the rows, the 本表无数据 note).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -117,10 +118,6 @@ Style header_style() {
   return s;
 }
 
-}  // namespace
-
-namespace {
-
 std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& report, const Table& table,
                               const TableLayout& layout, std::vector<std::string>& used) {
   std::string name;
@@ -136,7 +133,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
   const std::uint32_t title_row = table.label_line.empty() ? 0 : 1;
   const std::uint32_t entity_row = title_row + 1;
   const std::uint32_t header_top = entity_row + 1;
-  std::uint32_t data_top = header_top + static_cast<std::uint32_t>(header_rows) + (layout.column_numbers ? 1 : 0);
+  const std::uint32_t data_top = header_top + static_cast<std::uint32_t>(header_rows) + (layout.column_numbers ? 1 : 0);
 
   // Widest display width seen in each printed column (header cells of one column, data cells).
   std::vector<int> widths(static_cast<std::size_t>(n), 0);
