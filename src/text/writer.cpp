@@ -2,10 +2,7 @@
 
 #include "model/prose.hpp"
 #include "text/normalize.hpp"
-#if __has_include("text/form_writer.hpp")
 #include "text/form_writer.hpp"
-#define BUDGETXL_HAVE_FORM_WRITER 1
-#endif
 
 namespace budgetxl::text {
 
@@ -91,9 +88,7 @@ std::string write_text_report(const Report& report, const Layouts& layouts) {
           out += write_table_text(report.tables.at(static_cast<std::size_t>(block.index)), report.meta.year, layouts);
           break;
         case BlockKind::form:
-#ifdef BUDGETXL_HAVE_FORM_WRITER
           out += write_form_text(report.forms.at(static_cast<std::size_t>(block.index)));
-#endif
           break;
       }
       out += '\n';  // paragraphs and tables are separated by a blank line, as in the corpus

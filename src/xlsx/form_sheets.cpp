@@ -228,8 +228,12 @@ void write_project(Sheet& sh, const Form& f) {
   r = header + static_cast<lxw_row_t>(n) + 1;
   const std::pair<const char*, const std::string*> footer[] = {
       {"负责人", &f.responsible}, {"经办人", &f.handler}, {"联系电话", &f.phone}, {"填报日期", &f.filled_date}};
+  // The footer row only when the form has one, so that a reader can tell (Form::has_footer).
+  const bool footer_shown = f.has_footer || !f.responsible.empty() || !f.handler.empty() || !f.phone.empty() ||
+                            !f.filled_date.empty();
   lxw_col_t c = 0;
   for (const auto& [label, value] : footer) {
+    if (!footer_shown) break;
     sh.text(r, c, label, F.label);
     sh.text(r, static_cast<lxw_col_t>(c + 1), *value, F.text);
     c = static_cast<lxw_col_t>(c + 2);
@@ -339,7 +343,8 @@ void write_hebei(Sheet& sh, const Form& f) {
   sh.fit(r + 1, f.fund_use, 110);
   r += 2;
   sh.merge(r, 0, r + 1, 0, "资金支出计划（%）", F.label);
-  for (std::size_t k = 0; k < 7; ++k) {
+  const std::size_t plan_columns = std::max<std::size_t>(7, f.spending_plan.size());
+  for (std::size_t k = 0; k < plan_columns; ++k) {
     const lxw_col_t col = static_cast<lxw_col_t>(1 + k);
     const SpendingStep* s = k < f.spending_plan.size() ? &f.spending_plan[k] : nullptr;
     sh.text(r, col, s ? s->label : "", F.header);

@@ -11,10 +11,7 @@
 #include "model/prose.hpp"
 #include "model/table_rows.hpp"
 #include "text/normalize.hpp"
-#if __has_include("xlsx/form_sheet_reader.hpp")
 #include "xlsx/form_sheet_reader.hpp"
-#define BUDGETXL_HAVE_FORM_SHEET_READER 1
-#endif
 
 namespace budgetxl::xlsx {
 
@@ -364,14 +361,9 @@ class Mapper {
   }
 
   void read_form(const Sheet& sheet) {
-#ifdef BUDGETXL_HAVE_FORM_SHEET_READER
     const std::size_t before = report_.forms.size();
     read_form_sheet(sheet, report_);
     if (report_.forms.size() > before) form_index_[sheet.name] = static_cast<int>(before);
-#else
-    report_.findings.add("xlsx.form-not-read", Severity::warning, fmt::format("绩效目标表工作表“{}”尚不能读回", sheet.name),
-                         Origin::at_cell(sheet.name, 1, 1));
-#endif
   }
 
   const Workbook& wb_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/prose.hpp"
 #include "text/normalize.hpp"
 #include "xlsx/styles.hpp"
 
@@ -83,14 +84,14 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
           Style s = paragraph_style();
           s.bold = true;
           if (block.level <= 1) {
-            row = write_long_text(out, row, 0, block.text, part_heading, part_heading_width);
+            row = write_long_text(out, row, 0, prose_line(block), part_heading, part_heading_width);
             break;
           }
-          row = write_long_text(out, row, 0, block.text, s, kProseWidth);
+          row = write_long_text(out, row, 0, prose_line(block), s, kProseWidth);
           break;
         }
         case BlockKind::paragraph:
-          row = write_long_text(out, row, 0, block.text, paragraph_style(), kProseWidth);
+          row = write_long_text(out, row, 0, prose_line(block), paragraph_style(), kProseWidth);
           break;
         case BlockKind::table:
         case BlockKind::form: {

@@ -11,10 +11,7 @@
 
 #include "xlsx/styles.hpp"
 
-#if __has_include("xlsx/form_sheets.hpp")
 #include "xlsx/form_sheets.hpp"
-#define BUDGETXL_HAS_FORM_SHEETS 1
-#endif
 
 namespace budgetxl::xlsx {
 
@@ -52,11 +49,9 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
   const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used);
 
   std::vector<std::string> form_sheets;
-#ifdef BUDGETXL_HAS_FORM_SHEETS
   const std::size_t before_forms = used.size();
   write_form_sheets(wb, report, used);
   form_sheets = form_sheet_names(report, used, before_forms);
-#endif
 
   detail::write_prose_sheets(wb, styles, report, table_sheets, form_sheets, used);
   if (options.include_set_aside && !report.set_aside.empty()) detail::write_set_aside_sheet(wb, styles, report, used);

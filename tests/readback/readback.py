@@ -286,7 +286,9 @@ def check_prose(wb, model, table_sheets, chk):
             expected += [(t, None) for t in split_cells(heading)]
         for b in blocks:
             if b["kind"] in ("heading", "paragraph"):
-                expected += [(t, None) for t in split_cells(b.get("text", ""))]
+                # The line as written: markdown '#' marks, a space, the text.
+                line = ("#" * b["markup"] + " " if b.get("markup") else "") + b.get("text", "")
+                expected += [(t, None) for t in split_cells(line)]
             elif b["kind"] == "table":
                 target = table_sheets.get(b.get("table"))
                 expected.append((f"见{target}" if target else None, target))

@@ -1,0 +1,689 @@
+#include "xlsx/form_sheet_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/form_layout.hpp"
+#include "text/form_common.hpp"
+#include "text/normalize.hpp"
+
+namespace budgetxl::xlsx {
+
+namespace {
+
+using text::label_key;
+using text::trim;
+
+struct Pos {
+  std::uint32_t row = 0, col = 0;
+};
+
+// The sheet as a grid of trimmed texts, merge-aware, with findings at sheet!cell.
+class Grid {
+ public:
+  Grid(const Sheet& sheet, Report& report) : s_(sheet), report_(report) {
+    rows_ = sheet.max_row;
+    cols_ = sheet.max_col;
+    for (const auto& m : sheet.merges) {
+      rows_ = std::max(rows_, m.last_row);
+      cols_ = std::max(cols_, m.last_col);
+    }
+  }
+  std::uint32_t rows() const { return rows_; }
+  const Sheet& sheet() const { return s_; }
+  std::uint32_t cols() const { return cols_; }
+  const std::string& name() const { return s_.name; }
+
+  // A cell hidden under a merged range (not its top-left cell).
+  bool covered(std::uint32_t r, std::uint32_t c) const {
+    const MergedRange* m = s_.merge_at(r, c);
+    return m && !(m->first_row == r && m->first_col == c);
+  }
+  // The cell's own text ("" when covered by a merge).
+  std::string own(std::uint32_t r, std::uint32_t c) const {
+    if (r == 0 || c == 0 || covered(r, c)) return "";
+    return trim(s_.text(r, c));
+  }
+  // The text shown at the cell: the merged range's value when the cell lies in one.
+  std::string shown(std::uint32_t r, std::uint32_t c) const {
+    if (const MergedRange* m = s_.merge_at(r, c)) return trim(s_.text(m->first_row, m->first_col));
+    return trim(s_.text(r, c));
+  }
+  std::uint32_t last_col(std::uint32_t r, std::uint32_t c) const {
+    const MergedRange* m = s_.merge_at(r, c);
+    return m ? m->last_col : c;
+  }
+  std::uint32_t last_row(std::uint32_t r, std::uint32_t c) const {
+    const MergedRange* m = s_.merge_at(r, c);
+    return m ? m->last_row : r;
+  }
+  Origin at(Pos p) const { return Origin::at_cell(s_.name, p.row, p.col); }
+
+  void finding(const char* rule, Severity sev, const std::string& message, Pos p) const {
+    report_.findings.add(rule, sev, message, at(p));
+  }
+
+  // The first non-empty cell right of the label at p, up to the next label; nullopt when none.
+  template <class IsLabel>
+  std::optional<Pos> value_right(Pos p, IsLabel is_label) const {
+    for (std::uint32_t c = last_col(p.row, p.col) + 1; c <= cols_; ++c) {
+      if (covered(p.row, c)) continue;
+      const std::string t = own(p.row, c);
+      if (t.empty()) continue;
+      if (is_label(t)) return std::nullopt;
+      return Pos{p.row, c};
+    }
+    return std::nullopt;
+  }
+
+  // An amount cell: numbers as stored (rounded to hundredths), text read with a finding.
+  Amount amount(std::optional<Pos> p, const char* what) const {
+    if (!p) return Amount::blank();
+    const CellValue* v = s_.at(p->row, p->col);
+    if (!v) return Amount::blank();
+    AmountParse parsed;
+    if (v->type == CellValue::Type::number) {
+      parsed = parse_amount_rounded(v->text);
+    } else {
+      const std::string t = trim(v->text);
+      if (t.empty()) return Amount::blank();
+      parsed = parse_amount(t);
+      if (parsed.value)
+        finding("xlsx.form-number-as-text", Severity::info, fmt::format("绩效目标表“{}”的金额“{}”是文本，已按数字读取", what, t),
+                *p);
+    }
+    if (parsed.value) return *parsed.value;
+    finding("xlsx.form-bad-amount", Severity::warning,
+            fmt::format("绩效目标表“{}”的金额“{}”无法识别：{}", what, trim(v->text), parsed.error), *p);
+    return Amount::blank();
+  }
+
+  std::string text_at(std::optional<Pos> p) const { return p ? own(p->row, p->col) : std::string(); }
+
+  // The first cell (row-major, rows [from, to]) whose label matches.
+  template <class Match>
+  std::optional<Pos> find(Match match, std::uint32_t from = 1, std::uint32_t to = 0) const {
+    if (to == 0 || to > rows_) to = rows_;
+    for (std::uint32_t r = from; r <= to; ++r)
+      for (std::uint32_t c = 1; c <= cols_; ++c) {
+        const std::string t = own(r, c);
+        if (!t.empty() && match(t)) return Pos{r, c};
+      }
+    return std::nullopt;
+  }
+
+  bool row_empty(std::uint32_t r) const {
+    for (std::uint32_t c = 1; c <= cols_; ++c)
+      if (!own(r, c).empty()) return false;
+    return true;
+  }
+
+ private:
+  const Sheet& s_;
+  Report& report_;
+  std::uint32_t rows_ = 0, cols_ = 0;
+};
+
+bool key_is(const std::string& t, const char* label) { return label_key(t) == label_key(label); }
+
+// Title and year line: the non-empty rows before the first row holding a field label.
+template <class IsLabel>
+void read_head(const Grid& g, Form& f, IsLabel is_label, bool with_year) {
+  for (std::uint32_t r = 1; r <= g.rows(); ++r) {
+    std::string first;
+    bool label_row = false;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      if (is_label(t)) label_row = true;
+      if (first.empty()) first = t;
+    }
+    if (label_row) return;
+    if (first.empty()) continue;
+    if (f.title.empty()) {
+      f.title = first;
+      continue;
+    }
+    if (with_year && f.year_line.empty() && text::forms::year_of_line(first) != 0) {
+      f.year_line = first;
+      f.year = text::forms::year_of_line(first);
+    }
+  }
+}
+
+// "543001 承德市自然资源和规划局本级": six digits, blanks, the unit name (as the text reader splits it).
+bool split_unit_line(const std::string& t, std::string& code, std::string& unit) {
+  if (t.size() < 8) return false;
+  for (std::size_t k = 0; k < 6; ++k)
+    if (t[k] < '0' || t[k] > '9') return false;
+  if (t[6] != ' ' && t[6] != '\t') return false;
+  code = t.substr(0, 6);
+  unit = trim(t.substr(6));
+  return !unit.empty();
+}
+
+void set_duplicate(Form& f, const Report& report) {
+  const std::string key = label_key(f.project_name);
+  if (key.empty()) return;
+  for (std::size_t k = 0; k < report.forms.size(); ++k)
+    if (report.forms[k].kind == f.kind && label_key(report.forms[k].project_name) == key) {
+      f.duplicate_of = static_cast<int>(k);
+      return;
+    }
+}
+
+// Header columns of an indicator table in row r: every column whose text matches `name`.
+std::vector<std::uint32_t> columns_named(const Grid& g, std::uint32_t r, const char* name) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t c = 1; c <= g.cols(); ++c)
+    if (key_is(g.own(r, c), name)) out.push_back(c);
+  return out;
+}
+
+std::uint32_t col_or_zero(const std::vector<std::uint32_t>& v, std::size_t i) { return i < v.size() ? v[i] : 0; }
+
+// Does row r hold something of an indicator row (its own cells, or the start of a merged 一级 cell)?
+bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32_t>& cols) {
+  for (std::uint32_t c : cols)
+    if (c && !g.own(r, c).empty()) return true;
+  return false;
+}
+
+// ---- Shanxi project form ------------------------------------------------------------------------
+
+void read_project(const Grid& g, Form& f) {
+  const FormLayouts& L = FormLayouts::builtin();
+  f.kind = FormKind::project;
+  f.amount_unit = "元";
+  auto is_label = [&](const std::string& t) {
+    return L.project_fields.match_exact(t) || L.project_footer.match_exact(t) || L.is_header_label(t) ||
+           L.is_header_cell(t);
+  };
+  read_head(g, f, is_label, true);
+
+  // The indicator header: a row with at least two of 一级指标 / 二级指标 / 三级指标 / 指标值.
+  std::uint32_t header = 0;
+  for (std::uint32_t r = 1; r <= g.rows() && !header; ++r) {
+    int n = 0;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c)
+      if (L.is_header_cell(g.own(r, c))) ++n;
+    if (n >= 2) header = r;
+  }
+  const std::uint32_t fields_end = header ? header - 1 : g.rows();
+
+  Pos goal_heading[2] = {};
+  for (std::uint32_t r = 1; r <= fields_end; ++r) {
+    int breakdown_seen[5] = {};
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      const FormLabel* label = L.project_fields.match_exact(t);
+      if (!label) continue;
+      const Pos p{r, c};
+      const std::string& id = label->id;
+      const auto value = g.value_right(p, is_label);
+      auto set_text = [&](std::string& slot) {
+        const std::string v = g.text_at(value);
+        if (v.empty()) return;
+        if (slot.empty()) slot = v;
+        else g.finding("xlsx.form-repeated-field", Severity::warning, "绩效目标表字段“" + label->label + "”出现了不止一次", p);
+      };
+      if (id == "project_name") set_text(f.project_name);
+      else if (id == "department") set_text(f.department);
+      else if (id == "unit") set_text(f.unit);
+      else if (id == "attribute") set_text(f.attribute);
+      else if (id == "duration") set_text(f.duration);
+      else if (id == "overview") set_text(f.overview);
+      else if (id == "basis") set_text(f.basis);
+      else if (id == "necessity") set_text(f.necessity);
+      else if (id == "measures") set_text(f.measures);
+      else if (id == "plan") set_text(f.plan);
+      else if (id == "total") f.period_funds.total = g.amount(value, "实施期资金总额");
+      else if (id == "annual_total") f.annual_funds.total = g.amount(value, "年度资金总额");
+      else if (id == "goal_period_heading") goal_heading[0] = p;
+      else if (id == "goal_annual_heading") goal_heading[1] = p;
+      else {
+        static const char* ids[] = {"central", "provincial", "local", "self_raised", "other"};
+        static Amount Funding::*const slots[] = {&Funding::central, &Funding::provincial, &Funding::local,
+                                                 &Funding::self_raised, &Funding::other};
+        for (int k = 0; k < 5; ++k) {
+          if (id != ids[k]) continue;
+          const int half = breakdown_seen[k]++;
+          if (half > 1) {
+            g.finding("xlsx.form-unplaced-cell", Severity::warning, "资金来源“" + label->label + "”在同一行出现了两次以上", p);
+            break;
+          }
+          Funding& funding = half == 0 ? f.period_funds : f.annual_funds;
+          funding.*slots[k] = g.amount(value, label->label.c_str());
+        }
+      }
+    }
+  }
+
+  // 总体目标: the texts under the 实施期目标 / 年度目标 headings.
+  if (goal_heading[0].row || goal_heading[1].row) {
+    const std::uint32_t from = std::max(goal_heading[0].row, goal_heading[1].row) + 1;
+    for (std::uint32_t r = from; r <= fields_end; ++r) {
+      const std::string p = goal_heading[0].row ? g.own(r, goal_heading[0].col) : "";
+      const std::string a = goal_heading[1].row ? g.own(r, goal_heading[1].col) : "";
+      if (p.empty() && a.empty()) continue;
+      f.goal_period = p;
+      f.goal_annual = a;
+      break;
+    }
+  } else {
+    g.finding("xlsx.form-missing-field", Severity::warning, "绩效目标表没有“实施期目标/年度目标”栏", Pos{1, 1});
+  }
+
+  // The indicator table.
+  std::uint32_t footer = 0;
+  for (std::uint32_t r = header ? header + 1 : 1; r <= g.rows() && !footer; ++r)
+    for (std::uint32_t c = 1; c <= g.cols(); ++c)
+      if (L.project_footer.match_exact(g.own(r, c))) {
+        footer = r;
+        break;
+      }
+  if (header) {
+    const auto l1 = columns_named(g, header, "一级指标");
+    const auto l2 = columns_named(g, header, "二级指标");
+    const auto l3 = columns_named(g, header, "三级指标");
+    const auto val = columns_named(g, header, "指标值");
+    const auto tag_p = columns_named(g, header, "实施期标准层级");
+    const auto tag_a = columns_named(g, header, "年度标准层级");
+    const std::uint32_t c1 = col_or_zero(l1, 0);
+    const std::vector<std::uint32_t> cols = {c1,
+                                             col_or_zero(l2, 0),
+                                             col_or_zero(l3, 0),
+                                             col_or_zero(val, 0),
+                                             col_or_zero(l2, 1),
+                                             col_or_zero(l3, 1),
+                                             col_or_zero(val, 1),
+                                             col_or_zero(tag_p, 0),
+                                             col_or_zero(tag_a, 0)};
+    if (l3.empty() || val.empty())
+      g.finding("xlsx.form-no-header", Severity::warning, "绩效指标表头缺少“三级指标”或“指标值”列", Pos{header, 1});
+    const std::uint32_t end = footer ? footer - 1 : g.rows();
+    for (std::uint32_t r = header + 1; r <= end; ++r) {
+      if (!indicator_row(g, r, cols)) continue;
+      IndicatorRow row;
+      row.origin = g.at({r, cols[2] ? cols[2] : 1});
+      const std::string level1 = c1 ? g.shown(r, c1) : "";
+      auto half = [&](Indicator& ind, std::uint32_t c2, std::uint32_t c3, std::uint32_t cv) {
+        ind.level1 = level1;
+        ind.level2 = c2 ? g.own(r, c2) : "";
+        ind.name = c3 ? g.own(r, c3) : "";
+        ind.value = cv ? g.own(r, cv) : "";
+        ind.origin = g.at({r, c3 ? c3 : 1});
+        L.classify(ind);
+      };
+      half(row.period, cols[1], cols[2], cols[3]);
+      half(row.annual, cols[4], cols[5], cols[6]);
+      f.indicator_rows.push_back(std::move(row));
+    }
+  } else {
+    g.finding("xlsx.form-no-header", Severity::warning, "绩效目标表没有绩效指标表头（一级指标、二级指标…）", Pos{1, 1});
+  }
+
+  if (footer) {
+    f.has_footer = true;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const FormLabel* label = L.project_footer.match_exact(g.own(footer, c));
+      if (!label) continue;
+      const std::string v = g.text_at(g.value_right(Pos{footer, c}, is_label));
+      const std::string& id = label->id;
+      std::string& slot = id == "responsible" ? f.responsible
+                          : id == "handler"   ? f.handler
+                          : id == "phone"     ? f.phone
+                                              : f.filled_date;
+      if (slot.empty()) slot = v;
+    }
+  }
+  text::forms::split_code_name(f.department, f.department_code, f.department_name);
+  if (f.project_name.empty()) f.missing.push_back("project_name");
+  if (!f.has_footer) f.missing.push_back("footer");
+}
+
+// ---- Overall form -------------------------------------------------------------------------------
+
+void read_overall(const Grid& g, Form& f) {
+  const FormLayouts& L = FormLayouts::builtin();
+  f.kind = FormKind::department_overall;
+  f.amount_unit = "万元";
+  auto is_header = [&](const std::string& t) {
+    const std::string k = label_key(t);
+    return k == "按资金来源划分" || k == "按资金方向划分" || text::starts_with(k, "资金总额") || k == "核心职能" ||
+           k == "重点任务" || L.is_header_cell(t) || k == "标准层级";
+  };
+  auto is_label = [&](const std::string& t) { return L.overall_fields.match_exact(t) || is_header(t); };
+  read_head(g, f, is_label, true);
+
+  std::uint32_t budget_row = 0, tasks_row = 0, goal_row = 0, indicators_row = 0;
+  for (std::uint32_t r = 1; r <= g.rows(); ++r)
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      const FormLabel* label = L.overall_fields.match_exact(t);
+      if (!label) continue;
+      const std::string& id = label->id;
+      const Pos p{r, c};
+      std::string* slot = id == "department"             ? &f.department
+                          : id == "internal_departments" ? &f.internal_departments
+                          : id == "budget_units"         ? &f.budget_units
+                          : id == "staff_quota"          ? &f.staff_quota
+                          : id == "staff_actual"         ? &f.staff_actual
+                          : id == "staff_on_quota"       ? &f.staff_on_quota
+                          : id == "staff_other"          ? &f.staff_other
+                          : id == "duties"               ? &f.duties
+                          : id == "strategy"             ? &f.strategy
+                          : id == "goal"                 ? &f.goal
+                                                         : nullptr;
+      if (slot) {
+        if (slot->empty()) *slot = g.text_at(g.value_right(p, is_label));
+        if (id == "goal" && !goal_row) goal_row = r;
+      }
+      if (id == "budget" && !budget_row) budget_row = r;
+      if (id == "key_tasks" && !tasks_row) tasks_row = r;
+      if (id == "indicators" && !indicators_row) indicators_row = r;
+    }
+
+  // A header row (at or after `from`) holding `name`, and the section's end.
+  auto header_row = [&](const char* name, std::uint32_t from) -> std::uint32_t {
+    for (std::uint32_t r = std::max<std::uint32_t>(from, 1); r <= g.rows(); ++r)
+      for (std::uint32_t c = 1; c <= g.cols(); ++c)
+        if (key_is(g.own(r, c), name)) return r;
+    return 0;
+  };
+  auto section_end = [&](std::uint32_t r) {
+    std::uint32_t end = g.rows();
+    for (std::uint32_t s : {budget_row, tasks_row, goal_row, indicators_row})
+      if (s > r && s - 1 < end) end = s - 1;
+    return end;
+  };
+
+  // 年度预算情况: (label, amount) under 按资金来源划分 and 按资金方向划分.
+  if (const std::uint32_t h = header_row("按资金来源划分", budget_row)) {
+    auto amount_col = [&](std::uint32_t from) -> std::uint32_t {
+      for (std::uint32_t c = from + 1; c <= g.cols(); ++c)
+        if (text::starts_with(label_key(g.own(h, c)), "资金总额")) return c;
+      return 0;
+    };
+    const auto src = columns_named(g, h, "按资金来源划分");
+    const auto dir = columns_named(g, h, "按资金方向划分");
+    struct Side {
+      std::uint32_t label = 0, amount = 0;
+      std::vector<BudgetLine>* out;
+    } sides[2] = {{col_or_zero(src, 0), 0, &f.budget_by_source}, {col_or_zero(dir, 0), 0, &f.budget_by_direction}};
+    for (auto& s : sides)
+      if (s.label) s.amount = amount_col(s.label);
+    const std::uint32_t end = section_end(h);
+    for (std::uint32_t r = h + 1; r <= end; ++r)
+      for (auto& s : sides) {
+        if (!s.label) continue;
+        BudgetLine b;
+        b.label = g.own(r, s.label);
+        const std::optional<Pos> at = s.amount ? std::optional<Pos>(Pos{r, s.amount}) : std::nullopt;
+        b.amount = g.amount(at, "年度预算情况");
+        if (b.label.empty() && b.amount.is_blank()) continue;
+        b.origin = g.at({r, s.label});
+        s.out->push_back(std::move(b));
+      }
+  } else if (budget_row) {
+    g.finding("xlsx.form-no-header", Severity::warning, "年度预算情况缺少“按资金来源划分”表头", Pos{budget_row, 1});
+  }
+
+  // 年度重点任务: 核心职能 and 重点任务.
+  if (const std::uint32_t h = header_row("核心职能", tasks_row)) {
+    const std::uint32_t cf = col_or_zero(columns_named(g, h, "核心职能"), 0);
+    const std::uint32_t ct = col_or_zero(columns_named(g, h, "重点任务"), 0);
+    const std::uint32_t end = section_end(h);
+    for (std::uint32_t r = h + 1; r <= end; ++r) {
+      KeyTask t;
+      t.function = cf ? g.own(r, cf) : "";
+      t.task = ct ? g.own(r, ct) : "";
+      if (t.function.empty() && t.task.empty()) continue;
+      t.origin = g.at({r, cf ? cf : 1});
+      f.key_tasks.push_back(std::move(t));
+    }
+  }
+
+  // 年度绩效指标.
+  if (const std::uint32_t h = header_row("一级指标", indicators_row)) {
+    const std::uint32_t c1 = col_or_zero(columns_named(g, h, "一级指标"), 0);
+    const std::vector<std::uint32_t> cols = {c1, col_or_zero(columns_named(g, h, "二级指标"), 0),
+                                             col_or_zero(columns_named(g, h, "三级指标"), 0),
+                                             col_or_zero(columns_named(g, h, "指标值"), 0),
+                                             col_or_zero(columns_named(g, h, "标准层级"), 0)};
+    for (std::uint32_t r = h + 1; r <= g.rows(); ++r) {
+      if (!indicator_row(g, r, cols)) continue;
+      Indicator ind;
+      ind.level1 = c1 ? g.shown(r, c1) : "";
+      ind.level2 = cols[1] ? g.own(r, cols[1]) : "";
+      ind.name = cols[2] ? g.own(r, cols[2]) : "";
+      ind.value = cols[3] ? g.own(r, cols[3]) : "";
+      ind.origin = g.at({r, cols[2] ? cols[2] : 1});
+      L.classify(ind);
+      f.indicators.push_back(std::move(ind));
+    }
+  }
+  text::forms::split_code_name(f.department, f.department_code, f.department_name);
+  f.missing.push_back("footer");
+}
+
+// ---- Hebei project form -------------------------------------------------------------------------
+
+void read_hebei(const Grid& g, Form& f, const Report& report) {
+  const FormLayouts& L = FormLayouts::builtin();
+  f.kind = FormKind::project_hebei;
+  f.amount_unit = "万元";
+  auto is_label = [&](const std::string& t) {
+    return L.hebei_fields.match_exact(t) || L.is_header_cell(t) || key_is(t, "标准层级");
+  };
+  // Title, then the unit line ("543001 承德市自然资源和规划局本级") and 单位：万元.
+  for (std::uint32_t r = 1; r <= g.rows(); ++r) {
+    bool label_row = false;
+    std::vector<std::string> texts;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      const FormLabel* l = L.hebei_fields.match_exact(t);
+      if (l && l->id == "amount_unit") continue;
+      if (l) label_row = true;
+      texts.push_back(t);
+    }
+    if (label_row) break;
+    for (const auto& t : texts) {
+      std::string code, unit;
+      if (f.title.empty()) f.title = t;
+      else if (f.unit_code.empty() && split_unit_line(t, code, unit)) {
+        f.unit_code = code;
+        f.unit = unit;
+      } else {
+        g.finding("xlsx.form-unplaced-cell", Severity::warning, "项目绩效目标表表头多出的内容：“" + t + "”", Pos{r, 1});
+      }
+    }
+  }
+
+  std::uint32_t funds_row = 0, plan_row = 0, goal_row = 0, header = 0;
+  Pos plan_label;
+  for (std::uint32_t r = 1; r <= g.rows(); ++r) {
+    int header_cells = 0;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      if (L.is_header_cell(t)) ++header_cells;
+      const FormLabel* label = L.hebei_fields.match_exact(t);
+      if (!label || header) continue;
+      const Pos p{r, c};
+      const std::string& id = label->id;
+      const auto value = g.value_right(p, is_label);
+      if (id == "project_code" && f.project_code.empty()) f.project_code = g.text_at(value);
+      else if (id == "project_name" && f.project_name.empty()) f.project_name = g.text_at(value);
+      else if (id == "budget") f.budget = g.amount(value, "预算数");
+      else if (id == "fiscal_funds") f.fiscal_funds = g.amount(value, "财政资金");
+      else if (id == "other_funds") f.other_funds = g.amount(value, "其他资金");
+      else if (id == "funds" && !funds_row) funds_row = r;
+      else if (id == "spending_plan" && !plan_row) {
+        plan_row = r;
+        plan_label = p;
+      } else if (id == "goal" && !goal_row) {
+        goal_row = r;
+        f.goal = g.text_at(value);
+      }
+    }
+    if (!header && header_cells >= 3) header = r;
+  }
+
+  // 资金用途: the text below the money row, before the spending plan.
+  if (funds_row) {
+    const std::uint32_t end = plan_row ? plan_row - 1 : goal_row ? goal_row - 1 : header ? header - 1 : g.rows();
+    std::uint32_t money_row = 0;
+    for (std::uint32_t r = funds_row; r <= end && !money_row; ++r)
+      for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+        const FormLabel* l = L.hebei_fields.match_exact(g.own(r, c));
+        if (l && l->id == "budget") money_row = r;
+      }
+    for (std::uint32_t r = (money_row ? money_row : funds_row) + 1; r <= end; ++r)
+      for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+        const std::string t = g.own(r, c);
+        if (t.empty() || is_label(t)) continue;
+        f.fund_use += (f.fund_use.empty() ? "" : " ") + t;
+      }
+  }
+
+  // 资金支出计划: month-end labels right of the label, values below them.
+  if (plan_row) {
+    const std::uint32_t end = goal_row ? goal_row - 1 : header ? header - 1 : g.rows();
+    std::uint32_t values_row = 0;
+    for (std::uint32_t r = plan_row + 1; r <= end && !values_row; ++r)
+      if (!g.row_empty(r)) values_row = r;
+    for (std::uint32_t c = g.last_col(plan_row, plan_label.col) + 1; c <= g.cols(); ++c) {
+      const std::string label = g.own(plan_row, c);
+      const std::string value = values_row ? g.own(values_row, c) : "";
+      if (label.empty()) {
+        if (!value.empty())
+          g.finding("xlsx.form-unplaced-cell", Severity::warning, "资金支出计划中没有月份的数值：“" + value + "”",
+                    Pos{values_row, c});
+        continue;
+      }
+      SpendingStep s;
+      s.label = label;
+      s.value = value;
+      s.origin = g.at({plan_row, c});
+      f.spending_plan.push_back(std::move(s));
+    }
+  }
+
+  if (header) {
+    const std::uint32_t c1 = col_or_zero(columns_named(g, header, "一级指标"), 0);
+    const std::vector<std::uint32_t> cols = {c1,
+                                             col_or_zero(columns_named(g, header, "二级指标"), 0),
+                                             col_or_zero(columns_named(g, header, "三级指标"), 0),
+                                             col_or_zero(columns_named(g, header, "绩效指标描述"), 0),
+                                             col_or_zero(columns_named(g, header, "指标值"), 0),
+                                             col_or_zero(columns_named(g, header, "指标值确定依据"), 0),
+                                             col_or_zero(columns_named(g, header, "标准层级"), 0)};
+    for (std::uint32_t r = header + 1; r <= g.rows(); ++r) {
+      if (!indicator_row(g, r, cols)) continue;
+      Indicator ind;
+      auto at = [&](std::size_t k) { return cols[k] ? g.own(r, cols[k]) : std::string(); };
+      ind.level1 = c1 ? g.shown(r, c1) : "";
+      ind.level2 = at(1);
+      ind.name = at(2);
+      ind.description = at(3);
+      ind.value = at(4);
+      ind.basis = at(5);
+      ind.origin = g.at({r, cols[2] ? cols[2] : 1});
+      L.classify(ind);
+      f.indicators.push_back(std::move(ind));
+    }
+  } else {
+    g.finding("xlsx.form-no-header", Severity::warning, "项目绩效目标表没有绩效指标表头", Pos{1, 1});
+  }
+  set_duplicate(f, report);
+}
+
+// ---- Department text ----------------------------------------------------------------------------
+
+void read_department_text(const Grid& g, Form& f) {
+  const FormLayouts& L = FormLayouts::builtin();
+  f.kind = FormKind::department_text;
+  f.amount_unit = "";
+  auto is_section = [&](const std::string& t) { return L.department_text_sections.match_exact(t) != nullptr; };
+  read_head(g, f, is_section, false);
+  std::string section;
+  std::uint32_t label_col = 0;
+  for (std::uint32_t r = 1; r <= g.rows(); ++r) {
+    std::vector<std::pair<std::string, std::uint32_t>> content;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const std::string t = g.own(r, c);
+      if (t.empty()) continue;
+      if (const FormLabel* s = L.department_text_sections.match_exact(t)) {
+        section = s->id;
+        label_col = c;
+        continue;
+      }
+      if (c > label_col && label_col) content.emplace_back(t, c);
+    }
+    if (section.empty() || content.empty()) continue;
+    const Pos p{r, content.front().second};
+    if (section == "overall_goal") {
+      for (const auto& [t, c] : content) f.overall_goal += (f.overall_goal.empty() ? "" : "\n") + t;
+    } else if (section == "safeguards") {
+      for (const auto& [t, c] : content) f.safeguards.push_back(t);
+    } else {
+      const std::string k = label_key(content.front().first);
+      const bool goal = k == "绩效目标", indicators = k == "绩效指标";
+      if (goal || indicators) {
+        if (f.sub_goals.empty()) {
+          g.finding("xlsx.form-unplaced-cell", Severity::warning, "分项绩效目标之前没有标题", p);
+          f.sub_goals.emplace_back();
+        }
+        std::string v;
+        for (std::size_t k2 = 1; k2 < content.size(); ++k2) v += (v.empty() ? "" : "\n") + content[k2].first;
+        (goal ? f.sub_goals.back().goal : f.sub_goals.back().indicators) = v;
+      } else {
+        SubGoal s;
+        s.heading = content.front().first;
+        s.origin = g.at(p);
+        f.sub_goals.push_back(std::move(s));
+      }
+    }
+  }
+  if (f.overall_goal.empty()) f.missing.push_back("overall_goal");
+  if (f.sub_goals.empty()) f.missing.push_back("sub_goals");
+}
+
+}  // namespace
+
+void read_form_sheet(const Sheet& sheet, Report& report) {
+  const FormLayouts& L = FormLayouts::builtin();
+  const Grid g(sheet, report);
+  auto has = [&](const FormLabelSet& set, const char* id) {
+    return g.find([&](const std::string& t) {
+             const FormLabel* l = set.match_exact(t);
+             return l && l->id == id;
+           }).has_value();
+  };
+  Form f;
+  f.origin = Origin::at_cell(sheet.name, 1, 1);
+  if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals")) {
+    read_department_text(g, f);
+  } else if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) {
+    read_overall(g, f);
+  } else if (has(L.hebei_fields, "funds") || has(L.hebei_fields, "spending_plan")) {
+    read_hebei(g, f, report);
+  } else if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) {
+    read_project(g, f);
+    set_duplicate(f, report);
+  } else {
+    report.findings.add("xlsx.form-unknown", Severity::warning,
+                        fmt::format("工作表“{}”看不出是哪一种绩效目标表，未读取", sheet.name), Origin::at_cell(sheet.name, 1, 1));
+    return;
+  }
+  report.forms.push_back(std::move(f));
+}
+
+}  // namespace budgetxl::xlsx

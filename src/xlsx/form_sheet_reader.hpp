@@ -1,0 +1,17 @@
+// Reads a performance target form sheet (绩效N …) as written by xlsx/form_sheets.cpp back into a
+// Form. Fields are found by their label cells, not by fixed positions, so blank rows and columns a
+// person inserted are tolerated; numbers typed as text are read with a finding; every doubt becomes a
+// finding naming the sheet and cell.
+#pragma once
+
+#include "budgetxl/report.hpp"
+#include "xlsx/workbook_reader.hpp"
+
+namespace budgetxl::xlsx {
+
+// Appends the form read from `sheet` to report.forms (nothing when the sheet is no form, with a
+// finding). duplicate_of is set like the text reader does; table12_row/link are left to
+// link_forms_to_projects().
+void read_form_sheet(const budgetxl::xlsx::Sheet& sheet, budgetxl::Report& report);
+
+}  // namespace budgetxl::xlsx

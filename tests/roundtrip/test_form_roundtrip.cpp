@@ -1,0 +1,323 @@
+// Performance target forms round-trip exactly: model -> text -> model and model -> workbook -> model,
+// for every corpus report and for small synthetic forms whose failures are easy to read.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "json/forms_json.hpp"
+#include "model/form_layout.hpp"
+#include "model/form_links.hpp"
+#include "roundtrip/diff.hpp"
+#include "support/test_support.hpp"
+#include "text/form_writer.hpp"
+#include "text/report_reader.hpp"
+#include "text/writer.hpp"
+#include "xlsx/form_sheet_reader.hpp"
+#include "xlsx/model_reader.hpp"
+#include "xlsx/workbook_reader.hpp"
+#include "xlsx/writer.hpp"
+
+using namespace budgetxl;
+
+namespace {
+
+// Only the forms part of a report difference.
+void expect_forms_equal(const Report& first, const Report& second, const std::string& what) {
+  const auto diffs = roundtrip::diff_reports(first, second);
+  std::size_t shown = 0, n = 0;
+  for (const auto& d : diffs) {
+    if (d.part != "绩效目标表") continue;
+    ++n;
+    if (shown++ < 20) ADD_FAILURE() << what << ": " << roundtrip::to_string(d);
+  }
+  EXPECT_EQ(n, 0u) << what << ": " << n << " form differences";
+  ASSERT_EQ(first.forms.size(), second.forms.size()) << what;
+  for (std::size_t i = 0; i < first.forms.size(); ++i)
+    EXPECT_TRUE(first.forms[i] == second.forms[i]) << what << ": form " << i + 1 << " " << first.forms[i].project_name;
+}
+
+Report via_text(const Report& first) {
+  const std::string written = text::write_text_report(first);
+  return text::read_text(text::decode_bytes(written, "written.txt"), "written.txt");
+}
+
+Report via_workbook(const Report& first, const std::string& name) {
+  const std::string path = bxtest::temp_dir("form-roundtrip") + "/" + name + ".xlsx";
+  xlsx::write_workbook(first, path);
+  return xlsx::read_workbook_report(path);
+}
+
+// A report holding just these forms, each a block of one part.
+Report report_of(std::vector<Form> forms) {
+  Report r;
+  Part part;
+  part.kind = PartKind::other;
+  for (std::size_t i = 0; i < forms.size(); ++i) part.blocks.push_back(Block{BlockKind::form, "", 0, static_cast<int>(i), 0, {}});
+  r.parts.push_back(std::move(part));
+  r.forms = std::move(forms);
+  return r;
+}
+
+// One form written as text and read back by the text reader.
+Form form_via_text(const Form& f) {
+  const Report r = text::read_text(text::decode_bytes(text::write_form_text(f), "form.txt"), "form.txt");
+  EXPECT_EQ(r.forms.size(), 1u) << text::write_form_text(f);
+  return r.forms.empty() ? Form{} : r.forms.front();
+}
+
+// One form written to a workbook and read back by the form sheet reader.
+Form form_via_workbook(const Form& f, const std::string& name) {
+  const Report r = via_workbook(report_of({f}), name);
+  EXPECT_EQ(r.forms.size(), 1u);
+  return r.forms.empty() ? Form{} : r.forms.front();
+}
+
+std::string dump(const Form& f) { return budgetxl::json::forms_to_json({f}).dump(1); }
+
+void expect_same(const Form& want, const Form& got, const std::string& what) {
+  EXPECT_TRUE(want == got) << what << "\nwant: " << dump(want) << "\ngot:  " << dump(got);
+}
+
+Indicator indicator(const std::string& l1, const std::string& l2, const std::string& name, const std::string& value) {
+  Indicator i;
+  i.level1 = l1;
+  i.level2 = l2;
+  i.name = name;
+  i.value = value;
+  FormLayouts::builtin().classify(i);
+  return i;
+}
+
+Form project_form() {
+  Form f;
+  f.kind = FormKind::project;
+  f.title = "临汾市市级预算部门（单位）项目支出绩效目标申报表";
+  f.year_line = "(2024年度)";
+  f.year = 2024;
+  f.project_name = "测试项目";
+  f.department = "210-临汾市规划和自然资源局";
+  f.department_code = "210";
+  f.department_name = "临汾市规划和自然资源局";
+  f.unit = "临汾市自然资源确权登记中心";
+  f.attribute = "一次性项目（1年结束）";
+  f.duration = "1年";
+  f.period_funds.total = Amount::from_units(865000);
+  f.annual_funds.total = Amount::from_units(865000);
+  f.period_funds.local = Amount::from_units(865000);
+  f.annual_funds.local = Amount::from_units(865000);
+  f.period_funds.central = Amount::from_units(0);
+  f.annual_funds.central = Amount::from_units(0);
+  f.overview = "项目概况文字";
+  f.basis = "立项依据文字";
+  f.goal_period = "实施期目标文字";
+  f.goal_annual = "年度目标文字";
+  IndicatorRow r;
+  r.period = indicator("产出指标", "数量指标", "地价评估项目", "27个");
+  r.annual = r.period;
+  f.indicator_rows.push_back(r);
+  r.period = indicator("产出指标", "质量指标", "项目验收达标", "达标");
+  r.annual = r.period;
+  f.indicator_rows.push_back(r);
+  f.has_footer = true;
+  f.filled_date = "20231124153201";
+  return f;
+}
+
+}  // namespace
+
+TEST(FormRoundtrip, CorpusThroughText) {
+  const auto files = bxtest::corpus_files();
+  if (files.empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus test skipped";
+  for (const auto& path : files) {
+    const Report first = bxtest::read_file(path);
+    expect_forms_equal(first, via_text(first), path + " (文本)");
+  }
+}
+
+TEST(FormRoundtrip, CorpusThroughWorkbook) {
+  const auto files = bxtest::corpus_files();
+  if (files.empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus test skipped";
+  for (const auto& path : files) {
+    const Report first = bxtest::read_file(path);
+    expect_forms_equal(first, via_workbook(first, std::filesystem::path(path).stem().string()), path + " (工作簿)");
+  }
+}
+
+TEST(FormRoundtrip, ProjectForm) {
+  const Form f = project_form();
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "project"), "workbook");
+}
+
+TEST(FormRoundtrip, BlankAmountsAndNoFooter) {
+  Form f = project_form();
+  f.period_funds = Funding{};
+  f.annual_funds = Funding{};
+  f.annual_funds.total = Amount::from_minor(12345);  // 123.45 元, with cents
+  f.annual_funds.other = Amount::from_units(0);
+  f.has_footer = false;
+  f.filled_date.clear();
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "blank-amounts"), "workbook");
+}
+
+TEST(FormRoundtrip, OnlyPeriodIndicators) {
+  Form f = project_form();
+  f.indicator_rows.clear();
+  IndicatorRow r;
+  r.period = indicator("产出指标", "数量指标", "实施期才有的指标", "3个");
+  r.annual = indicator("产出指标", "数量指标", "", "");
+  f.indicator_rows.push_back(r);
+  r.period = indicator("效益指标", "社会效益指标", "群众认可度", "认可");
+  r.annual = indicator("效益指标", "社会效益指标", "", "");
+  f.indicator_rows.push_back(r);
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "period-only"), "workbook");
+}
+
+TEST(FormRoundtrip, OnlyAnnualGoal) {
+  Form f = project_form();
+  f.goal_period.clear();
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "annual-goal"), "workbook");
+}
+
+TEST(FormRoundtrip, HebeiThreeColumnSpendingPlan) {
+  Form f;
+  f.kind = FormKind::project_hebei;
+  f.amount_unit = "万元";
+  f.title = "1. 2023年测绘地理信息资质单位质量监督检查绩效目标表";
+  f.unit_code = "543001";
+  f.unit = "承德市自然资源和规划局本级";
+  f.project_code = "13080023P000085100062";
+  f.project_name = "2023年测绘地理信息资质单位质量监督检查";
+  f.budget = Amount::from_minor(1500);
+  f.fiscal_funds = Amount::from_minor(1500);
+  f.fund_use = "用于购买第三方服务支出。";
+  for (const auto& [label, value] : {std::pair<const char*, const char*>{"6 月底", ""}, {"10 月底", "30%"}, {"12 月底", "100%"}}) {
+    SpendingStep s;
+    s.label = label;
+    s.value = value;
+    f.spending_plan.push_back(s);
+  }
+  f.goal = "1. 开展测绘成果质量监督检查工作。";
+  for (Indicator i : {indicator("产出指标", "数量指标", "开展质量监督检查次数", "≥1 次"),
+                      indicator("产出指标", "质量指标", "完成率", "≥90%"),
+                      indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%")}) {
+    i.description = i.name + "（描述）";
+    i.basis = "年度工作计划";
+    f.indicators.push_back(i);
+  }
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "hebei"), "workbook");
+}
+
+TEST(FormRoundtrip, OverallForm) {
+  Form f;
+  f.kind = FormKind::department_overall;
+  f.amount_unit = "万元";
+  f.title = "县(区)级预算部门（单位）整体支出绩效目标申报表";
+  f.year_line = "(2024) 年度";
+  f.year = 2024;
+  f.department = "261-沁水县自然资源局";
+  f.department_code = "261";
+  f.department_name = "沁水县自然资源局";
+  f.internal_departments = "9个";
+  f.budget_units = "0个";
+  f.staff_quota = "78人";
+  f.staff_actual = "159人";
+  f.staff_on_quota = "159人";
+  f.duties = "部门职责文字";
+  f.strategy = "战略目标文字";
+  for (const auto& [label, minor] : {std::pair<const char*, int>{"合 计", 1624399}, {"其中:一般公共预算资金", 1224399}, {"单位资金", 0}}) {
+    BudgetLine b;
+    b.label = label;
+    b.amount = Amount::from_minor(minor);
+    f.budget_by_source.push_back(b);
+  }
+  BudgetLine d;
+  d.label = "合 计";
+  d.amount = Amount::from_minor(1624399);
+  f.budget_by_direction.push_back(d);
+  KeyTask t;
+  t.function = "负责全县自然资源调查监测评价";
+  t.task = "自然资源监管预警实施项目";
+  f.key_tasks.push_back(t);
+  f.goal = "年度绩效目标文字";
+  f.indicators.push_back(indicator("产出指标", "数量指标", "地质灾害宣传乡级数量", "11个"));
+  f.indicators.push_back(indicator("产出指标", "数量指标", "上级政策落实情况", "100%"));
+  f.indicators.push_back(indicator("满意度指标", "服务对象满意度指标", "群众满意度", ">90%"));
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "overall"), "workbook");
+}
+
+TEST(FormRoundtrip, DepartmentText) {
+  Form f;
+  f.kind = FormKind::department_text;
+  f.amount_unit = "";
+  f.title = "部门整体绩效目标";
+  f.overall_goal = "第一段总体目标。\n第二段总体目标。";
+  SubGoal g;
+  g.heading = "（一）全民所有自然资源资产所有者职责得以行使";
+  g.goal = "目标文字。";
+  g.indicators = "指标文字。\n指标第二段。";
+  f.sub_goals.push_back(g);
+  g.heading = "（二）国土空间用途管制职责得到履行";
+  g.goal.clear();
+  g.indicators = "只有指标。";
+  f.sub_goals.push_back(g);
+  f.safeguards = {"（一）完善制度建设。", "（二）严格执行预算。"};
+  expect_same(f, form_via_text(f), "text");
+  expect_same(f, form_via_workbook(f, "department-text"), "workbook");
+}
+
+// A person inserts a blank row and a blank column and types an amount as text: fields are still
+// found by their labels, the text amount is read with a finding naming the cell.
+TEST(FormRoundtrip, WorkbookEditedByAPerson) {
+  const Form f = project_form();
+  const std::string path = bxtest::temp_dir("form-roundtrip") + "/edited.xlsx";
+  xlsx::write_workbook(report_of({f}), path);
+  const xlsx::Workbook wb = xlsx::read_workbook(path);
+  const xlsx::Sheet* original = nullptr;
+  for (const auto& s : wb.sheets)
+    if (s.name.rfind("绩效1", 0) == 0) original = &s;
+  ASSERT_NE(original, nullptr);
+
+  // Insert a blank row before row 4 and a blank column before column B.
+  xlsx::Sheet edited = *original;
+  auto shift_row = [](std::uint32_t r) { return r >= 4 ? r + 1 : r; };
+  auto shift_col = [](std::uint32_t c) { return c >= 2 ? c + 1 : c; };
+  for (auto& c : edited.cells) {
+    c.row = shift_row(c.row);
+    c.col = shift_col(c.col);
+  }
+  for (auto& m : edited.merges) {
+    m.first_row = shift_row(m.first_row);
+    m.last_row = shift_row(m.last_row);
+    m.first_col = shift_col(m.first_col);
+    m.last_col = shift_col(m.last_col);
+  }
+  edited.max_row += 1;
+  edited.max_col += 1;
+  // The 实施期资金总额 amount typed as text with a thousands separator.
+  bool typed = false;
+  for (auto& c : edited.cells)
+    if (c.value.type == xlsx::CellValue::Type::number && c.value.text == "865000" && !typed) {
+      c.value.type = xlsx::CellValue::Type::string;
+      c.value.text = "865,000 ";
+      typed = true;
+    }
+  ASSERT_TRUE(typed);
+
+  Report r;
+  xlsx::read_form_sheet(edited, r);
+  ASSERT_EQ(r.forms.size(), 1u);
+  expect_same(f, r.forms[0], "edited workbook");
+  bool found = false;
+  for (const auto& x : r.findings.items())
+    if (x.rule == "xlsx.form-number-as-text") {
+      found = true;
+      EXPECT_EQ(x.where.sheet, edited.name);
+    }
+  EXPECT_TRUE(found);
+}
