@@ -59,7 +59,9 @@ int guarded(const std::string& input, Body body) {
 Report read_any(const std::string& path, const Layouts& layouts) {
   if (path == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return text::read_text(text::decode_bytes(bytes, "<stdin>"), "<stdin>", layouts);
+    Report report = text::read_text(text::decode_bytes(bytes, "<stdin>"), "<stdin>", layouts);
+    text::require_report_content(report);
+    return report;
   }
   std::error_code ec;
   if (!fs::exists(path, ec)) throw text::DecodeError(path + ": 文件不存在");
@@ -71,7 +73,9 @@ Report read_any(const std::string& path, const Layouts& layouts) {
       throw text::DecodeError(e.what());
     }
   }
-  return text::read_text_report(path, layouts);
+  Report report = text::read_text_report(path, layouts);
+  text::require_report_content(report);
+  return report;
 }
 
 int report_findings(const Report& report, const Options& opt) {

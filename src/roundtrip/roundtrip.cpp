@@ -23,6 +23,7 @@ FileResult roundtrip_file(const std::string& path, const std::string& work_dir, 
   const std::string text_copy = (fs::path(work_dir) / (stem + ".roundtrip.txt")).string();
   try {
     const Report first = text::read_text_report(path, layouts);
+    text::require_report_content(first);
     result.tables = first.tables.size();
     result.forms = first.forms.size();
 

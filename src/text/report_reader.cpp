@@ -230,6 +230,14 @@ Report read_text(const DecodedText& decoded, const std::string& name, const Layo
   return report;
 }
 
+void require_report_content(const Report& report) {
+  const bool has_parts = std::any_of(report.parts.begin(), report.parts.end(), [](const Part& p) {
+    return p.kind != PartKind::cover && p.kind != PartKind::contents;
+  });
+  if (report.tables.empty() && report.forms.empty() && !has_parts)
+    throw DecodeError(report.source.file + ": 不是预算公开报告：没有找到预算表、绩效目标表或“第N部分”标题");
+}
+
 Report read_text_report(const std::string& path, const Layouts& layouts) {
   return read_text(decode_file(path), path, layouts);
 }

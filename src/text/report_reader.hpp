@@ -13,4 +13,8 @@ namespace budgetxl::text {
 Report read_text_report(const std::string& path, const Layouts& layouts = Layouts::builtin());
 Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts = Layouts::builtin());
 
+// Throws DecodeError naming the file when nothing of a budget disclosure was found in it: no table,
+// no performance form, no "第N部分" heading (a wrong file given by mistake, not a damaged report).
+void require_report_content(const Report& report);
+
 }  // namespace budgetxl::text

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "support/test_support.hpp"
+#include "text/report_reader.hpp"
 
 using namespace budgetxl;
 using bxtest::amount_at;
@@ -229,4 +230,16 @@ TEST(ReaderRules, CoverGivesEntityKindAndYear) {
   EXPECT_EQ(r.meta.kind, DocumentKind::unit);
   EXPECT_EQ(r.meta.year, 2024);
   EXPECT_EQ(r.parts.size(), 3u);  // cover, contents, 概况
+}
+
+TEST(ReaderRules, AFileWithNothingOfAReportIsRefused) {
+  const Report r = read_snippet("{\"entity\": \"示例\", \"tables\": {}}\n");
+  try {
+    text::require_report_content(r);
+    FAIL() << "expected DecodeError";
+  } catch (const text::DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("snippet.txt"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(text::require_report_content(read_snippet(kTable3)));
+  EXPECT_NO_THROW(text::require_report_content(read_snippet("第一部分 概况\n正文。\n")));
 }
