@@ -9,6 +9,14 @@ namespace budgetxl {
 
 namespace {
 
+// A4 landscape, one page wide, like the official forms.
+void print_one_page_wide(lxw_worksheet* ws) {
+  worksheet_set_paper(ws, 9);
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_center_horizontally(ws);
+}
+
 constexpr const char* kFont = "宋体";
 constexpr std::uint8_t kCharset = 134;  // GB2312
 constexpr std::size_t kMaxCell = 32000; // code points; Excel keeps 32767 UTF-16 units
@@ -501,12 +509,14 @@ void write_form_sheets(lxw_workbook* wb, const budgetxl::Report& report, std::ve
     sum.link(r, 11, names[k], names[k]);
   }
   worksheet_freeze_panes(ws, 2, 0);
+  print_one_page_wide(ws);
 
   for (std::size_t k = 0; k < report.forms.size(); ++k) {
     const Form& f = report.forms[k];
     lxw_worksheet* fs = workbook_add_worksheet(wb, names[k].c_str());
     if (!fs) throw std::runtime_error("无法添加工作表 " + names[k]);
     Sheet sh(fs, names[k], F);
+    print_one_page_wide(fs);  // the two halves of the indicator table stay on one printed page
     switch (f.kind) {
       case FormKind::project: write_project(sh, f); break;
       case FormKind::department_overall: write_overall(sh, f); break;
