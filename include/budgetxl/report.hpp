@@ -104,7 +104,7 @@ struct Part {
 };
 
 // Material that is not part of the report: kept, counted, never silently dropped.
-enum class NoiseKind { watermark, page_footer, page_number, running_header, separator, toc_leader, appendix, unplaced };
+enum class NoiseKind { watermark, page_footer, page_number, running_header, separator, appendix, unplaced };
 const char* noise_kind_name(NoiseKind k);
 
 struct Noise {

@@ -131,7 +131,6 @@ const char* noise_kind_name(NoiseKind k) {
     case NoiseKind::page_number: return "page_number";
     case NoiseKind::running_header: return "running_header";
     case NoiseKind::separator: return "separator";
-    case NoiseKind::toc_leader: return "toc_leader";
     case NoiseKind::appendix: return "appendix";
     case NoiseKind::unplaced: return "unplaced";
   }

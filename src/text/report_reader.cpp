@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
-#include <set>
 
 #include "model/form_links.hpp"
 #include "model/prose.hpp"
@@ -28,7 +26,7 @@ bool looks_like_toc_entry(const std::string& trimmed) {
   return !last.empty() && last.size() <= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-PartKind part_kind_for(const std::string& key, const ReportLayout& layout, std::size_t heading_number) {
+PartKind part_kind_for(const std::string& key, const ReportLayout& layout) {
   // Later keywords are more specific; check the named parts in a fixed order.
   for (const char* kind : {"glossary", "explanation", "overview", "tables"})
     for (const auto& part : layout.parts)
@@ -41,7 +39,6 @@ PartKind part_kind_for(const std::string& key, const ReportLayout& layout, std::
             if (k == "overview") return PartKind::overview;
             return PartKind::tables;
           }
-  (void)heading_number;
   return PartKind::other;
 }
 
@@ -49,9 +46,8 @@ class Walker {
  public:
   Walker(const Lines& lines, const Layouts& layouts, Report& report)
       : lines_(lines), layouts_(layouts), rl_(layouts.report()), report_(report) {
-    ctx_.layouts = &layouts_;
     ctx_.report_layout = &rl_;
-    ctx_.starts_other = [this](const Lines& ls, std::size_t i) { return starts_other(ls, i); };
+    ctx_.starts_other = [this](const Lines&, std::size_t i) { return starts_other(i); };
     report_.parts.push_back(Part{PartKind::cover, "", {}, Origin::at_line(lines.empty() ? 0 : lines.front().number)});
   }
 
@@ -94,8 +90,7 @@ class Walker {
     return false;
   }
 
-  bool starts_other(const Lines& ls, std::size_t i) const {
-    (void)ls;
+  bool starts_other(std::size_t i) const {
     return is_part_heading(i) || starts_table(i) || starts_form(lines_, i);
   }
 
@@ -121,7 +116,7 @@ class Walker {
     if (is_part_heading(i)) {
       in_toc_ = false;
       in_appendix_ = false;
-      report_.parts.push_back(Part{part_kind_for(key, rl_, report_.parts.size()), text, {}, at});
+      report_.parts.push_back(Part{part_kind_for(key, rl_), text, {}, at});
       report_.parts.back().blocks.push_back(prose_block(t, at));
       return i + 1;
     }
@@ -170,7 +165,7 @@ class Walker {
       report_.set_aside.push_back({NoiseKind::running_header, t, at});
       return i + 1;
     }
-    if (part().kind == PartKind::cover) note_cover_line(text, at);
+    if (part().kind == PartKind::cover) note_cover_line(text);
     add_block(prose_block(t, at));
     return i + 1;
   }
@@ -188,7 +183,7 @@ class Walker {
   }
 
   // The cover names the entity, then the document: "2024年度单位预算公开".
-  void note_cover_line(const std::string& text, const Origin& at) {
+  void note_cover_line(const std::string& text) {
     const std::string key = label_key(text);
     const int year = leading_year(key);
     if (year != 0 && report_.meta.year == 0 && (contains(key, "部门预算") || contains(key, "单位预算"))) {
@@ -198,7 +193,6 @@ class Walker {
       return;
     }
     if (report_.meta.entity.empty() && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
-    (void)at;
   }
 
   const Lines& lines_;

@@ -20,7 +20,6 @@ using layout::match_label_line;
 std::string_view strip_markup(std::string_view trimmed, int* count);
 
 struct TableReadContext {
-  const Layouts* layouts = nullptr;
   const ReportLayout* report_layout = nullptr;
   // True when line i starts something that is not part of this table (a part heading, a form …).
   std::function<bool(const Lines&, std::size_t)> starts_other;

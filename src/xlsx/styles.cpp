@@ -285,7 +285,6 @@ const char* noise_kind_title(NoiseKind k) {
     case NoiseKind::page_number: return "页码";
     case NoiseKind::running_header: return "页眉";
     case NoiseKind::separator: return "分隔线";
-    case NoiseKind::toc_leader: return "目录引导符";
     case NoiseKind::appendix: return "附录文件";
     case NoiseKind::unplaced: return "未归位内容";
   }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "budgetxl/forms.hpp"
 #include "support/test_support.hpp"
 
 using namespace budgetxl;
@@ -17,11 +18,28 @@ TEST(Sample, MatchesItsExpectedFigures) {
   EXPECT_EQ(r.meta.entity, expected.at("entity").get<std::string>());
   EXPECT_EQ(r.meta.year, expected.at("year").get<int>());
   EXPECT_STREQ(document_kind_name(r.meta.kind), expected.at("kind").get<std::string>().c_str());
-  // The sample has no performance forms yet: each of its 5 projects is reported as having none,
-  // and nothing else is found.
-  EXPECT_EQ(r.findings.count("form.project-without-form"), 5u);
-  for (const auto& f : r.findings.items())
-    EXPECT_EQ(f.rule, "form.project-without-form") << f.message;
+  // The sample is clean: every 表十二 project has its performance form, and nothing is found.
+  EXPECT_TRUE(r.findings.items().empty());
+  for (const auto& f : r.findings.items()) ADD_FAILURE() << f.rule << " " << f.message;
+  // Its forms, in order: name, amounts (元) and 年度 indicators, each linked to 表十二 by name.
+  const auto& forms = expected.at("forms");
+  ASSERT_EQ(r.forms.size(), forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    const Form& f = r.forms[i];
+    const auto& e = forms[i];
+    const std::string name = e.at("project_name").get<std::string>();
+    EXPECT_EQ(f.kind, FormKind::project) << name;
+    EXPECT_EQ(f.project_name, name);
+    EXPECT_EQ(f.period_funds.total.to_string(), e.at("period_total").get<std::string>()) << name;
+    EXPECT_EQ(f.annual_funds.total.to_string(), e.at("annual_total").get<std::string>()) << name;
+    std::size_t annual = 0;
+    for (const auto& row : f.indicator_rows)
+      if (!row.annual.name.empty()) ++annual;
+    EXPECT_EQ(annual, e.at("annual_indicators").get<std::size_t>()) << name;
+    EXPECT_GE(f.table12_row, 0) << name;
+    EXPECT_EQ(f.link, "name") << name;
+    EXPECT_EQ(f.linked_project, name);
+  }
   int cells = 0;
   for (const auto& [number, t] : expected.at("tables").items()) {
     const int n = std::stoi(number);
