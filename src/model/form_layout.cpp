@@ -250,4 +250,15 @@ void FormLayouts::classify(Indicator& ind) const {
                                                                    : class_of(ind.level1);
 }
 
+std::string* overall_info_field(Form& form, const std::string& id) {
+  return id == "department"             ? &form.department
+         : id == "internal_departments" ? &form.internal_departments
+         : id == "budget_units"         ? &form.budget_units
+         : id == "staff_quota"          ? &form.staff_quota
+         : id == "staff_actual"         ? &form.staff_actual
+         : id == "staff_on_quota"       ? &form.staff_on_quota
+         : id == "staff_other"          ? &form.staff_other
+                                        : nullptr;
+}
+
 }  // namespace budgetxl

@@ -81,4 +81,8 @@ struct FormLayouts {
 // Cell text without HTML markup (<b>, </b>); "<td …>" boundaries become tabs.
 std::string strip_markup(std::string_view s);
 
+// The field of an overall form that a 部门基本信息 label id ("department", "staff_quota" …) fills;
+// nullptr for ids outside the basic information. One mapping for the text and workbook readers.
+std::string* overall_info_field(Form& form, const std::string& id);
+
 }  // namespace budgetxl

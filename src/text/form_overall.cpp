@@ -125,14 +125,7 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report)
       }
       if (value.empty() || !current) continue;
       const std::string& cid = current->id;
-      std::string* slot = cid == "department"             ? &form.department
-                          : cid == "internal_departments" ? &form.internal_departments
-                          : cid == "budget_units"         ? &form.budget_units
-                          : cid == "staff_quota"          ? &form.staff_quota
-                          : cid == "staff_actual"         ? &form.staff_actual
-                          : cid == "staff_on_quota"       ? &form.staff_on_quota
-                          : cid == "staff_other"          ? &form.staff_other
-                                                          : nullptr;
+      std::string* slot = overall_info_field(form, cid);
       if (slot && slot->empty()) *slot = value;
       else
         add_finding(report, "form.unplaced-cell", Severity::warning,

@@ -369,17 +369,10 @@ void read_overall(const Grid& g, Form& f) {
       if (!label) continue;
       const std::string& id = label->id;
       const Pos p{r, c};
-      std::string* slot = id == "department"             ? &f.department
-                          : id == "internal_departments" ? &f.internal_departments
-                          : id == "budget_units"         ? &f.budget_units
-                          : id == "staff_quota"          ? &f.staff_quota
-                          : id == "staff_actual"         ? &f.staff_actual
-                          : id == "staff_on_quota"       ? &f.staff_on_quota
-                          : id == "staff_other"          ? &f.staff_other
-                          : id == "duties"               ? &f.duties
-                          : id == "strategy"             ? &f.strategy
-                          : id == "goal"                 ? &f.goal
-                                                         : nullptr;
+      std::string* slot = id == "duties"     ? &f.duties
+                          : id == "strategy" ? &f.strategy
+                          : id == "goal"     ? &f.goal
+                                             : overall_info_field(f, id);
       if (slot) {
         if (slot->empty()) *slot = g.text_at(g.value_right(p, is_label));
         if (id == "goal" && !goal_row) goal_row = r;
