@@ -1,6 +1,5 @@
 // A report converted to GB18030 with CRLF line ends gives the same model (JSON) as the original.
 #include <gtest/gtest.h>
-#include <unicode/ucnv.h>
 
 #include <fstream>
 #include <sstream>
@@ -26,13 +25,7 @@ std::string to_gb18030_crlf(const std::string& utf8) {
     if (c == '\n') crlf += '\r';
     crlf += c;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(crlf.size() * 2 + 16, '\0');
-  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), crlf.data(),
-                                 static_cast<int32_t>(crlf.size()), &status);
-  EXPECT_TRUE(U_SUCCESS(status));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
+  return bxtest::to_gb18030(crlf);
 }
 
 nlohmann::ordered_json model_json(const std::string& bytes) {

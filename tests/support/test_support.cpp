@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <memory>
+#include <unicode/ucnv.h>
 
 #include "text/normalize.hpp"
 #include "text/report_reader.hpp"
@@ -75,6 +76,16 @@ std::string text_at(const Report& report, int number, const std::string& label, 
   if (!row) return "<missing>";
   const int c = Layouts::builtin().table(number).column_index(column_id);
   return c < 0 ? "<missing>" : row->cells[static_cast<std::size_t>(c)].text;
+}
+
+std::string to_gb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
 }
 
 int run_command(const std::string& command, std::string* out) {

@@ -30,6 +30,8 @@ std::string amount_at(const Report& report, int number, const std::string& label
                       int occurrence = 1);
 std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id,
                     int occurrence = 1);
+// UTF-8 text converted to GB18030 with ICU (an encoding test's input).
+std::string to_gb18030(const std::string& utf8);
 // Runs a command, returning its exit status and capturing stdout.
 int run_command(const std::string& command, std::string* out = nullptr);
 std::string temp_dir(const std::string& name);

@@ -1,21 +1,13 @@
 #include <gtest/gtest.h>
-#include <unicode/ucnv.h>
 
+#include "support/test_support.hpp"
 #include "text/decode.hpp"
 #include "text/normalize.hpp"
 
 using namespace budgetxl::text;
 
 namespace {
-std::string to_gb18030(const std::string& utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 2 + 16, '\0');
-  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &status);
-  EXPECT_TRUE(U_SUCCESS(status));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
+using bxtest::to_gb18030;
 }  // namespace
 
 TEST(Decode, Utf8WithAndWithoutBom) {
