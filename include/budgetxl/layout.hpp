@@ -48,6 +48,10 @@ struct TableLayout {
   std::vector<std::string> title_variants;
   std::string sheet;               // "表1 预算收支总表"
   std::vector<std::string> label_lines;  // "预算公开表{n}", "部门公开表{n}"
+  // Matching keys (whitespace and width removed), computed once when the layout is loaded:
+  // the title and its variants, and the label lines.
+  std::vector<std::string> title_keys;
+  std::vector<std::string> label_line_keys;
   TableShape shape = TableShape::code;
   std::vector<ColumnLayout> columns;
   // Header rows as the official layout prints them; "{year}" stands for the report's year.

@@ -94,6 +94,9 @@ TableLayout parse_table(const json& j, const std::string& file) {
   if (t.sheet.rfind(fmt::format("表{} ", t.number), 0) != 0)
     throw std::runtime_error(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
   t.label_lines = strings(j, "label_lines");
+  t.title_keys.push_back(text::label_key(t.title));
+  for (const auto& v : t.title_variants) t.title_keys.push_back(text::label_key(v));
+  for (const auto& l : t.label_lines) t.label_line_keys.push_back(text::label_key(l));
   t.shape = parse_shape(j.at("shape").get<std::string>(), file);
   for (const auto& c : j.at("columns")) {
     ColumnLayout col;

@@ -121,7 +121,7 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
     else if (starts_with(rest, "年")) rest.remove_prefix(3);
   }
   for (const auto& layout : layouts.tables()) {
-    if (rest == label_key(layout.title) || key_in(std::string(rest), layout.title_variants))
+    if (std::find(layout.title_keys.begin(), layout.title_keys.end(), rest) != layout.title_keys.end())
       return TitleMatch{&layout, year};
   }
   return std::nullopt;
@@ -131,7 +131,8 @@ int match_label_line(std::string_view line, const Layouts& layouts) {
   const std::string key = label_key(line);
   if (key.empty() || key.size() > 40) return 0;
   for (const auto& layout : layouts.tables())
-    if (key_in(key, layout.label_lines)) return layout.number;
+    if (std::find(layout.label_line_keys.begin(), layout.label_line_keys.end(), key) != layout.label_line_keys.end())
+      return layout.number;
   return 0;
 }
 
