@@ -3,9 +3,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "budgetxl/errors.hpp"
+#include "budgetxl/form_layout.hpp"
 
 namespace budgetxl {
 
@@ -84,26 +88,36 @@ struct ReportLayout {
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
   std::vector<std::string> entity_labels;     // "部门名称", "单位名称"
   std::vector<std::string> unit_labels;       // "单位"
+  // page_footer_patterns and page_number_patterns, compiled when the set was loaded.
+  std::shared_ptr<const struct ReportPatterns> patterns;
 };
 
+// One complete, checked layout set: the tables, the report's patterns and the forms. Every reader,
+// writer and the diff take the set they are given; there is no default.
 class Layouts {
  public:
-  // From the templates embedded at build time, or from a directory (same file names).
-  static const Layouts& builtin();
-  static Layouts load_directory(const std::string& dir);  // throws std::runtime_error naming the file
+  // The templates embedded at build time, loaded and checked once.
+  static const Layouts& embedded();
+  // The templates of a folder (same file names as templates/). Throws TemplateError naming the
+  // file and the key.
+  static Layouts load_directory(const std::string& dir);
 
   const std::vector<TableLayout>& tables() const { return tables_; }
   const TableLayout& table(int number) const;  // throws std::out_of_range
   const ReportLayout& report() const { return report_; }
-  // Raw JSON text of other template files (forms/*.json), keyed by path relative to templates/.
-  const std::map<std::string, std::string>& files() const { return files_; }
+  const FormLayouts& forms() const { return *forms_; }
+  // Where the set came from, for messages: "templates (built in)" or the folder.
+  const std::string& origin() const { return origin_; }
 
  private:
   void add_file(const std::string& path, const std::string& text);
   void finish();
+  std::string where(const std::string& path) const;  // "DIR/tables/01-….json"
+  std::string origin_;
   std::vector<TableLayout> tables_;
   ReportLayout report_;
-  std::map<std::string, std::string> files_;
+  std::shared_ptr<const FormLayouts> forms_;
+  std::map<std::string, std::string> form_files_;  // forms/*.json until finish() reads them
 };
 
 }  // namespace budgetxl

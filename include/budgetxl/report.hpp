@@ -11,6 +11,7 @@
 #include "budgetxl/codes.hpp"
 #include "budgetxl/finding.hpp"
 #include "budgetxl/forms.hpp"
+#include "budgetxl/errors.hpp"
 #include "budgetxl/origin.hpp"
 
 namespace budgetxl {

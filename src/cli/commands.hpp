@@ -1,6 +1,7 @@
 // The subcommands of the budgetxl executable.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,6 @@ struct Options {
   std::string templates_dir;
   bool quiet = false;
   bool verbose = false;
-  const Layouts& layouts() const;
 };
 
 int run_import(const std::string& input, std::string output, const Options& opt);
@@ -34,9 +34,10 @@ struct RoundtripOptions {
 };
 int run_roundtrip(const RoundtripOptions& rt, const Options& opt);
 
-// Reads a text report or a workbook (by content, not by name); throws on unreadable input.
-Report read_any(const std::string& path, const Layouts& layouts);
 // Prints findings as "file:line: severity: message [rule]"; returns the exit code they imply.
 int report_findings(const Report& report, const Options& opt);
+// Runs one command body, turning every failure into its message and documented exit code: an
+// unreadable input or a bad template set 2, an output that cannot be written 4.
+int guarded(const std::string& input, const std::function<int()>& body);
 
 }  // namespace budgetxl::cli

@@ -6,8 +6,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "budgetxl/layout.hpp"
-#include "cli/commands.hpp"
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace budgetxl::cli;

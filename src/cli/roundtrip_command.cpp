@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "cli/commands.hpp"
-#include "io/output_file.hpp"
-#include "roundtrip/roundtrip.hpp"
+#include "budgetxl/io.hpp"
+#include "budgetxl/roundtrip.hpp"
+#include "commands.hpp"
 
 namespace budgetxl::cli {
 
@@ -87,7 +87,13 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   std::vector<std::string> missing;
   const std::vector<std::string> files = expand(rt.paths, missing);
   for (const auto& m : missing) std::cerr << "budgetxl: " << m << ": 文件或目录不存在\n";
-  const Layouts& layouts = opt.layouts();  // loaded once, before the workers start
+  std::shared_ptr<const Layouts> loaded;  // loaded once, before the workers start
+  if (const int code = guarded("--templates", [&] {
+        loaded = io::load_layouts(opt.templates_dir);
+        return kExitOk;
+      }))
+    return code;
+  const Layouts& layouts = *loaded;
 
   std::string work_dir = rt.keep_dir;
   std::error_code ec;
@@ -149,7 +155,7 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   if (!rt.report_file.empty()) {
     try {
       const bool csv = fs::path(rt.report_file).extension() == ".csv";
-      io::write_text_atomically(rt.report_file, csv ? results_csv(results) : results_json(results));
+      io::write_file(rt.report_file, csv ? results_csv(results) : results_json(results));
     } catch (const std::exception& e) {
       std::cerr << "budgetxl: " << e.what() << "\n";
       std::cout << fmt::format("{} passed, {} failed\n", passed, failed);

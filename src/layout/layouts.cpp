@@ -12,7 +12,9 @@
 
 #include "budgetxl/layout.hpp"
 #include "layout/embedded.hpp"
-#include "text/normalize.hpp"
+#include "layout/form_layouts.hpp"
+#include "layout/patterns.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
@@ -25,7 +27,7 @@ ColumnKind parse_column_kind(const std::string& s, const std::string& file) {
   if (s == "name") return ColumnKind::name;
   if (s == "label") return ColumnKind::label;
   if (s == "amount") return ColumnKind::amount;
-  throw std::runtime_error(fmt::format("{}: unknown column kind \"{}\"", file, s));
+  throw TemplateError(fmt::format("{}: unknown column kind \"{}\"", file, s));
 }
 
 TableShape parse_shape(const std::string& s, const std::string& file) {
@@ -36,7 +38,7 @@ TableShape parse_shape(const std::string& s, const std::string& file) {
       {"projects", TableShape::projects}};
   for (const auto& [name, shape] : shapes)
     if (s == name) return shape;
-  throw std::runtime_error(fmt::format("{}: unknown table shape \"{}\"", file, s));
+  throw TemplateError(fmt::format("{}: unknown table shape \"{}\"", file, s));
 }
 
 // "A1:B2" -> 0-based merge.
@@ -48,12 +50,12 @@ HeaderMerge parse_merge(const std::string& s, const std::string& file) {
     row = 0;
     std::size_t digits = i;
     while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9') row = row * 10 + (ref[i++] - '0');
-    if (col == 0 || row == 0 || i != ref.size() || digits == i) throw std::runtime_error(fmt::format("{}: bad merge \"{}\"", file, s));
+    if (col == 0 || row == 0 || i != ref.size() || digits == i) throw TemplateError(fmt::format("{}: bad merge \"{}\"", file, s));
     --row;
     --col;
   };
   const auto colon = s.find(':');
-  if (colon == std::string::npos) throw std::runtime_error(fmt::format("{}: bad merge \"{}\"", file, s));
+  if (colon == std::string::npos) throw TemplateError(fmt::format("{}: bad merge \"{}\"", file, s));
   HeaderMerge m;
   parse_ref(s.substr(0, colon), m.first_row, m.first_col);
   parse_ref(s.substr(colon + 1), m.last_row, m.last_col);
@@ -79,9 +81,9 @@ void check_sheet_name(const std::string& name, const std::string& file) {
   int chars = 0;
   for (unsigned char c : name)
     if ((c & 0xC0) != 0x80) ++chars;
-  if (chars > 31) throw std::runtime_error(fmt::format("{}: sheet name \"{}\" is longer than 31 characters", file, name));
+  if (chars > 31) throw TemplateError(fmt::format("{}: sheet name \"{}\" is longer than 31 characters", file, name));
   if (name.find_first_of("/\\?*:[]") != std::string::npos)
-    throw std::runtime_error(fmt::format("{}: sheet name \"{}\" has a character Excel forbids", file, name));
+    throw TemplateError(fmt::format("{}: sheet name \"{}\" has a character Excel forbids", file, name));
 }
 
 TableLayout parse_table(const json& j, const std::string& file) {
@@ -92,11 +94,11 @@ TableLayout parse_table(const json& j, const std::string& file) {
   t.sheet = j.at("sheet").get<std::string>();
   check_sheet_name(t.sheet, file);
   if (t.sheet.rfind(fmt::format("表{} ", t.number), 0) != 0)
-    throw std::runtime_error(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
+    throw TemplateError(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
   t.label_lines = strings(j, "label_lines");
-  t.title_keys.push_back(text::label_key(t.title));
-  for (const auto& v : t.title_variants) t.title_keys.push_back(text::label_key(v));
-  for (const auto& l : t.label_lines) t.label_line_keys.push_back(text::label_key(l));
+  t.title_keys.push_back(util::label_key(t.title));
+  for (const auto& v : t.title_variants) t.title_keys.push_back(util::label_key(v));
+  for (const auto& l : t.label_lines) t.label_line_keys.push_back(util::label_key(l));
   t.shape = parse_shape(j.at("shape").get<std::string>(), file);
   for (const auto& c : j.at("columns")) {
     ColumnLayout col;
@@ -112,24 +114,24 @@ TableLayout parse_table(const json& j, const std::string& file) {
   for (const auto& rows : {t.header, t.header_variants})
     for (const auto& row : rows)
       if (row.size() != t.columns.size())
-        throw std::runtime_error(fmt::format("{}: a header row has {} cells for {} columns", file, row.size(), t.columns.size()));
+        throw TemplateError(fmt::format("{}: a header row has {} cells for {} columns", file, row.size(), t.columns.size()));
   for (const auto& m : strings(j, "merges")) {
     HeaderMerge merge = parse_merge(m, file);
     if (merge.last_row >= static_cast<int>(t.header.size()) || merge.last_col >= static_cast<int>(t.columns.size()))
-      throw std::runtime_error(fmt::format("{}: merge {} lies outside the header", file, m));
+      throw TemplateError(fmt::format("{}: merge {} lies outside the header", file, m));
     t.merges.push_back(merge);
   }
   t.column_numbers = j.value("column_numbers", false);
   t.label_column = j.value("label_column", "");
   if (!t.label_column.empty() && t.column_index(t.label_column) < 0)
-    throw std::runtime_error(fmt::format("{}: label_column \"{}\" is not a column", file, t.label_column));
+    throw TemplateError(fmt::format("{}: label_column \"{}\" is not a column", file, t.label_column));
   if (j.contains("fixed_labels"))
     for (const auto& l : j.at("fixed_labels")) t.fixed_labels.push_back({l.at("text").get<std::string>(), strings(l, "variants")});
   t.total_labels = strings(j, "total_labels");
   return t;
 }
 
-ReportLayout parse_report(const json& j) {
+ReportLayout parse_report(const json& j, const std::string& file) {
   ReportLayout r;
   for (const auto& p : j.at("parts")) r.parts.push_back({p.at("kind").get<std::string>(), p.at("name").get<std::string>(), strings(p, "keywords")});
   r.toc_headings = strings(j, "toc_headings");
@@ -140,10 +142,22 @@ ReportLayout parse_report(const json& j) {
   r.no_data_notes = strings(j, "no_data_notes");
   r.entity_labels = strings(j, "entity_labels");
   r.unit_labels = strings(j, "unit_labels");
+  auto patterns = std::make_shared<ReportPatterns>();
+  for (const auto& p : r.page_footer_patterns) patterns->page_footers.push_back(compile_pattern(p, file, "page_footer_patterns"));
+  for (const auto& p : r.page_number_patterns) patterns->page_numbers.push_back(compile_pattern(p, file, "page_number_patterns"));
+  r.patterns = std::move(patterns);
   return r;
 }
 
 }  // namespace
+
+LinePattern compile_pattern(const std::string& pattern, const std::string& file, const std::string& key) {
+  try {
+    return LinePattern{pattern, std::regex(pattern, std::regex::ECMAScript)};
+  } catch (const std::regex_error& e) {
+    throw TemplateError(fmt::format("{}: {}: 不是有效的正则表达式 \"{}\"（{}）", file, key, pattern, e.what()));
+  }
+}
 
 const char* column_kind_name(ColumnKind k) {
   switch (k) {
@@ -168,19 +182,22 @@ std::vector<int> TableLayout::amount_columns() const {
   return out;
 }
 
+std::string Layouts::where(const std::string& path) const { return origin_ + "/" + path; }
+
 void Layouts::add_file(const std::string& path, const std::string& text) {
-  files_[path] = text;
+  const std::string file = where(path);
   json j;
   try {
     j = json::parse(text);
   } catch (const json::exception& e) {
-    throw std::runtime_error(fmt::format("templates/{}: {}", path, e.what()));
+    throw TemplateError(fmt::format("{}: {}", file, e.what()));
   }
   try {
-    if (path.rfind("tables/", 0) == 0) tables_.push_back(parse_table(j, "templates/" + path));
-    else if (path == "report.json") report_ = parse_report(j);
+    if (path.rfind("tables/", 0) == 0) tables_.push_back(parse_table(j, file));
+    else if (path == "report.json") report_ = parse_report(j, file);
+    else if (path.rfind("forms/", 0) == 0) form_files_[path] = text;
   } catch (const json::exception& e) {
-    throw std::runtime_error(fmt::format("templates/{}: {}", path, e.what()));
+    throw TemplateError(fmt::format("{}: {}", file, e.what()));
   }
 }
 
@@ -189,16 +206,19 @@ void Layouts::finish() {
   std::set<std::string> sheets;
   for (std::size_t i = 0; i < tables_.size(); ++i) {
     if (tables_[i].number != static_cast<int>(i) + 1)
-      throw std::runtime_error(fmt::format("templates/tables: expected table {} but found {}", i + 1, tables_[i].number));
-    if (!sheets.insert(tables_[i].sheet).second) throw std::runtime_error("templates/tables: duplicate sheet name " + tables_[i].sheet);
+      throw TemplateError(fmt::format("{}: expected table {} but found {}", where("tables"), i + 1, tables_[i].number));
+    if (!sheets.insert(tables_[i].sheet).second) throw TemplateError(fmt::format("{}: duplicate sheet name {}", where("tables"), tables_[i].sheet));
   }
-  if (tables_.size() != 13) throw std::runtime_error(fmt::format("templates/tables: expected 13 tables, found {}", tables_.size()));
-  if (report_.parts.empty()) throw std::runtime_error("templates/report.json is missing");
+  if (tables_.size() != 13) throw TemplateError(fmt::format("{}: expected 13 tables, found {}", where("tables"), tables_.size()));
+  if (report_.parts.empty()) throw TemplateError(fmt::format("{}: missing, or it names no parts", where("report.json")));
+  forms_ = std::make_shared<const FormLayouts>(load_form_layouts(form_files_, origin_));
+  form_files_.clear();
 }
 
-const Layouts& Layouts::builtin() {
+const Layouts& Layouts::embedded() {
   static const Layouts layouts = [] {
     Layouts l;
+    l.origin_ = "templates (built in)";
     for (const auto& f : layout::embedded_templates()) l.add_file(f.path, f.text);
     l.finish();
     return l;
@@ -209,14 +229,20 @@ const Layouts& Layouts::builtin() {
 Layouts Layouts::load_directory(const std::string& dir) {
   namespace fs = std::filesystem;
   Layouts l;
+  l.origin_ = fs::path(dir).lexically_normal().generic_string();
+  while (l.origin_.size() > 1 && l.origin_.back() == '/') l.origin_.pop_back();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw TemplateError(dir + ": 模板目录不存在");
   std::vector<fs::path> paths;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ".json") paths.push_back(e.path());
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
+  if (ec) throw TemplateError(dir + ": 无法读取模板目录：" + ec.message());
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
-    std::ifstream in(p);
+    std::ifstream in(p, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
+    if (!in) throw TemplateError(p.string() + ": 无法读取");
     l.add_file(fs::relative(p, dir).generic_string(), ss.str());
   }
   l.finish();

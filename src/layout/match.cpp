@@ -4,12 +4,11 @@
 
 #include <algorithm>
 
-#include "model/table_rows.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::layout {
 
-using namespace budgetxl::text;
+using namespace budgetxl::util;
 
 namespace {
 const char* const kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};

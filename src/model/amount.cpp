@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
@@ -24,15 +24,15 @@ std::string group_thousands(const std::string& digits) {
 // Strips what printing and extraction put into numbers: spaces inside ("14. 58"), thousands
 // separators ("670,00 0"), full-width forms (via NFKC). Returns the bare "-123.45" candidate.
 std::string strip_number(std::string_view raw) {
-  std::string s = text::nfkc(raw);
+  std::string s = util::nfkc(raw);
   std::string out;
   for (char c : s) {
     if (c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n') continue;
     out += c;
   }
   // NFKC leaves the ideographic comma and no-break spaces as multi-byte sequences.
-  out = text::replace_all(out, "\xE3\x80\x81", "");  // 、
-  out = text::replace_all(out, "\xC2\xA0", "");
+  out = util::replace_all(out, "\xE3\x80\x81", "");  // 、
+  out = util::replace_all(out, "\xC2\xA0", "");
   return out;
 }
 

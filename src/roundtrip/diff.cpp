@@ -1,4 +1,4 @@
-#include "roundtrip/diff.hpp"
+#include "budgetxl/roundtrip.hpp"
 
 #include <fmt/format.h>
 

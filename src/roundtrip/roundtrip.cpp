@@ -1,10 +1,10 @@
-#include "roundtrip/roundtrip.hpp"
+#include "budgetxl/roundtrip.hpp"
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 
-#include "io/output_file.hpp"
+#include "util/output_file.hpp"
 #include "text/report_reader.hpp"
 #include "text/writer.hpp"
 #include "xlsx/model_reader.hpp"
@@ -32,7 +32,7 @@ FileResult roundtrip_file(const std::string& path, const std::string& work_dir, 
     result.via_workbook = diff_reports(first, from_book, layouts);
 
     const std::string written = text::write_text_report(first, layouts);
-    io::write_text_atomically(text_copy, written);
+    util::write_text_atomically(text_copy, written);
     const Report from_text = text::read_text_report(text_copy, layouts);
     result.via_text = diff_reports(first, from_text, layouts);
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "budgetxl/errors.hpp"
 #include "text/lines.hpp"
 
 namespace budgetxl::text {
@@ -14,9 +15,9 @@ struct DecodedText {
   std::string line_ending;  // "LF", "CRLF", "CR"
 };
 
-class DecodeError : public std::runtime_error {
+class DecodeError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 // Throws DecodeError naming the file when it cannot be opened or decoded.

@@ -1,12 +1,14 @@
 #include "text/form_common.hpp"
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
 
+using namespace budgetxl::util;
+
 std::vector<FCell> cells_of(const Line& line) {
   std::vector<FCell> out;
-  const std::vector<std::string> fields = split_tabs(strip_markup(line.text));
+  const std::vector<std::string> fields = split_tabs(strip_html(line.text));
   for (std::size_t f = 0; f < fields.size(); ++f) {
     std::string t = trim(fields[f]);
     if (!t.empty()) out.push_back({std::move(t), static_cast<std::uint32_t>(f + 1)});
@@ -14,21 +16,8 @@ std::vector<FCell> cells_of(const Line& line) {
   return out;
 }
 
-int year_of_line(std::string_view text) {
-  std::string key = label_key(strip_markup(text));
-  std::string bare;
-  for (char c : key)
-    if (c != '(' && c != ')') bare += c;
-  // "2024年度"
-  if (bare.size() != 4 + 6) return 0;  // 4 digits + "年度" (2 × 3 bytes)
-  for (int k = 0; k < 4; ++k)
-    if (bare[k] < '0' || bare[k] > '9') return 0;
-  if (bare.substr(4) != "年度") return 0;
-  return std::stoi(bare.substr(0, 4));
-}
-
 std::string heading_key(std::string_view text) {
-  std::string t = trim(strip_markup(text));
+  std::string t = trim(strip_html(text));
   std::size_t k = 0;
   while (k < t.size() && (t[k] == '#' || t[k] == ' ')) ++k;
   return label_key(t.substr(k));
@@ -54,17 +43,6 @@ bool is_section_end(std::string_view text) {
     if (!hit) break;
   }
   return any && key.compare(k, 3, "、") == 0;
-}
-
-void split_code_name(const std::string& s, std::string& code, std::string& name) {
-  code.clear();
-  name = s;
-  const std::size_t dash = s.find('-');
-  if (dash == std::string::npos || dash == 0 || dash > 12) return;
-  for (std::size_t k = 0; k < dash; ++k)
-    if (s[k] < '0' || s[k] > '9') return;
-  code = s.substr(0, dash);
-  name = trim(s.substr(dash + 1));
 }
 
 std::string excerpt(std::string_view text, std::size_t max_chars) {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "budgetxl/report.hpp"
-#include "model/form_layout.hpp"
+#include "finish/form_values.hpp"
+#include "layout/form_layouts.hpp"
 #include "text/lines.hpp"
 
 namespace budgetxl::text::forms {
@@ -20,14 +21,10 @@ struct FCell {
 };
 std::vector<FCell> cells_of(const Line& line);
 
-// "(2024年度)", "（2024年度）", "(2024) 年度": the year, else 0.
-int year_of_line(std::string_view text);
 // A heading that ends the forms part: "十一、国有资产占用情况", "第四部分 名词解释", "## 第二部分".
 bool is_section_end(std::string_view text);
 // The line's key without markdown '#' marks and markup.
 std::string heading_key(std::string_view text);
-// "210-临汾市规划和自然资源局" -> code "210", name "临汾市规划和自然资源局".
-void split_code_name(const std::string& s, std::string& code, std::string& name);
 // A short excerpt of a line for a finding message.
 std::string excerpt(std::string_view text, std::size_t max_chars = 40);
 // Reads an amount from a form cell ("865,000", "15.00", "1,50000"); a finding when it is not one.
@@ -55,13 +52,13 @@ class IndicatorTableReader {
 };
 
 // Project forms of the Shanxi layout and the overall form.
-std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report);
-std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report);
-std::size_t read_hebei_form(const Lines& lines, std::size_t i, Report& report);
-std::size_t read_department_text(const Lines& lines, std::size_t i, Report& report);
+std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
+std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
+std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
 
 // Which kind of form starts at line i, if any.
 enum class Start { none, project, overall, hebei, department_text };
-Start form_start(const Lines& lines, std::size_t i);
+Start form_start(const Lines& lines, std::size_t i, const FormLayouts& L);
 
 }  // namespace budgetxl::text::forms

@@ -2,9 +2,11 @@
 // 总体绩效目标, 分项绩效目标 (each with a 绩效目标 and a 绩效指标 paragraph) and 工作保障措施.
 // Headings may be doubled (### and ####); '---' page separators may cut a paragraph in two.
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
+
+using namespace budgetxl::util;
 
 namespace {
 
@@ -51,8 +53,7 @@ bool strip_prefix(const std::string& text, const std::string& prefix_key, std::s
 
 }  // namespace
 
-std::size_t read_department_text(const Lines& lines, std::size_t i, Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form form;
   form.kind = FormKind::department_text;
   form.amount_unit = "";
@@ -68,7 +69,7 @@ std::size_t read_department_text(const Lines& lines, std::size_t i, Report& repo
     const Line& line = lines[j];
     const std::string t = trim(line.text);
     if (t.empty()) continue;
-    if (form_start(lines, j) != Start::none) break;
+    if (form_start(lines, j, L) != Start::none) break;
     const std::string key = heading_key(t);
     if (starts_with(key, "第") && contains(key.substr(0, 30), "部分")) break;
     if (t == "---" || (t.find_first_not_of("-—") == std::string::npos && t.size() >= 3)) {

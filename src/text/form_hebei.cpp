@@ -4,15 +4,18 @@
 // (一级, 二级, 三级, 绩效指标描述, 指标值, 指标值确定依据) whose 一级 cell is merged downwards.
 #include <regex>
 
+#include "layout/patterns.hpp"
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
+
+using namespace budgetxl::util;
 
 namespace {
 
 std::string heading_text(std::string_view text) {
-  std::string t = trim(strip_markup(text));
+  std::string t = trim(strip_html(text));
   std::size_t k = 0;
   while (k < t.size() && (t[k] == '#' || t[k] == ' ')) ++k;
   return trim(t.substr(k));
@@ -33,8 +36,7 @@ std::string field_text(const std::vector<std::string>& fields, std::size_t i) {
 
 }  // namespace
 
-std::size_t read_hebei_form(const Lines& lines, std::size_t i, Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form form;
   form.kind = FormKind::project_hebei;
   form.amount_unit = "万元";
@@ -44,20 +46,19 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, Report& report) {
   enum class Zone { head, funds, plan, indicators } zone = Zone::head;
   std::vector<std::pair<std::uint32_t, std::string>> plan_labels;  // field -> "3 月底"
   std::string level1;
-  static const std::regex unit_line(R"(^\s*([0-9]{6})\s+(\S.*?)\s*$)");
 
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
-    if (form_start(lines, j) != Start::none || is_section_end(line.text)) break;
-    const std::string clean = strip_markup(line.text);
+    if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
+    const std::string clean = strip_html(line.text);
     const std::vector<std::string> fields = split_tabs(clean);
     const auto cells = cells_of(line);
     if (cells.empty()) continue;
 
     std::smatch m;
-    if (zone == Zone::head && form.unit_code.empty() && std::regex_match(clean, m, unit_line)) {
+    if (zone == Zone::head && form.unit_code.empty() && std::regex_match(clean, m, L.hebei_unit_line->re)) {
       form.unit_code = m[1].str();
       form.unit = m[2].str();
       continue;

@@ -2,12 +2,13 @@
 // the 年度预算情况 grid (by source and by direction), 年度重点任务, the annual goal and a single
 // indicator table (no 实施期/年度 halves).
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
 
-std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+using namespace budgetxl::util;
+
+std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form form;
   form.kind = FormKind::department_overall;
   form.amount_unit = "万元";
@@ -24,7 +25,7 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, Report& report)
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
-    if (form_start(lines, j) != Start::none || is_section_end(line.text)) break;
+    if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
     const int year = year_of_line(line.text);
     if (year != 0 && form.year == 0) {
       form.year = year;

@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
+
+using namespace budgetxl::util;
 
 namespace {
 
@@ -140,8 +142,7 @@ void flush_repeats(Report& report, RepeatedLine& r) {
 
 void check_project_form(Form& form, const Line& title, Report& report);
 
-std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form form;
   form.kind = FormKind::project;
   form.amount_unit = "元";
@@ -168,7 +169,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, Report& report)
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
-    if (form_start(lines, j) != Start::none) break;
+    if (form_start(lines, j, L) != Start::none) break;
     if (is_section_end(line.text)) break;
 
     if (zone == Zone::footer) {

@@ -1,9 +1,11 @@
 #include "text/form_reader.hpp"
 
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text {
+
+using namespace budgetxl::util;
 
 namespace forms {
 
@@ -37,11 +39,10 @@ bool body_follows(const Lines& lines, std::size_t i, const FormLabelSet& fields,
 
 }  // namespace
 
-Start form_start(const Lines& lines, std::size_t i) {
+Start form_start(const Lines& lines, std::size_t i, const FormLayouts& L) {
   if (i >= lines.size()) return Start::none;
   const std::string& text = lines[i].text;
   if (is_blank(text) || text.size() > 400) return Start::none;
-  const FormLayouts& L = FormLayouts::builtin();
   std::string key = heading_key(text);
   if (key.empty()) return Start::none;
   if (contains(key, "....")) return Start::none;  // a table-of-contents entry
@@ -66,7 +67,7 @@ Start form_start(const Lines& lines, std::size_t i) {
       if (cells.empty()) continue;
       const auto m = L.hebei_fields.match_prefix(cells[0].text);
       if (m && m->label == code) return Start::hebei;
-      if (form_start(lines, j) != Start::none) break;
+      if (form_start(lines, j, L) != Start::none) break;
     }
   }
   return Start::none;
@@ -74,15 +75,17 @@ Start form_start(const Lines& lines, std::size_t i) {
 
 }  // namespace forms
 
-bool starts_form(const Lines& lines, std::size_t i) { return forms::form_start(lines, i) != forms::Start::none; }
+bool starts_form(const Lines& lines, std::size_t i, const FormLayouts& layouts) {
+  return forms::form_start(lines, i, layouts) != forms::Start::none;
+}
 
-std::size_t read_form(const Lines& lines, std::size_t i, Report& report) {
+std::size_t read_form(const Lines& lines, std::size_t i, const FormLayouts& layouts, Report& report) {
   std::size_t next = i + 1;
-  switch (forms::form_start(lines, i)) {
-    case forms::Start::project: next = forms::read_project_form(lines, i, report); break;
-    case forms::Start::overall: next = forms::read_overall_form(lines, i, report); break;
-    case forms::Start::hebei: next = forms::read_hebei_form(lines, i, report); break;
-    case forms::Start::department_text: next = forms::read_department_text(lines, i, report); break;
+  switch (forms::form_start(lines, i, layouts)) {
+    case forms::Start::project: next = forms::read_project_form(lines, i, layouts, report); break;
+    case forms::Start::overall: next = forms::read_overall_form(lines, i, layouts, report); break;
+    case forms::Start::hebei: next = forms::read_hebei_form(lines, i, layouts, report); break;
+    case forms::Start::department_text: next = forms::read_department_text(lines, i, layouts, report); break;
     case forms::Start::none:
       if (i < lines.size())
         report.findings.add("form.not-a-form", Severity::error, "此处不是绩效目标表的开头",

@@ -4,11 +4,13 @@
 #include <optional>
 #include <vector>
 
-#include "model/form_layout.hpp"
+#include "layout/form_layouts.hpp"
 #include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text {
+
+using namespace budgetxl::util;
 
 namespace {
 
@@ -55,8 +57,7 @@ std::string wan(const Amount& a) { return a.is_blank() ? std::string() : a.to_st
 // reader reads back to the wanted row; the reader's state then moves on with that line.
 class IndicatorRowWriter {
  public:
-  explicit IndicatorRowWriter(bool two_halves)
-      : layouts_(FormLayouts::builtin()), two_halves_(two_halves) {
+  IndicatorRowWriter(const FormLayouts& layouts, bool two_halves) : layouts_(layouts), two_halves_(two_halves) {
     reader_.emplace(layouts_, two_halves);
   }
 
@@ -149,7 +150,7 @@ class IndicatorRowWriter {
 
 // ---- Shanxi project form ----------------------------------------------------------------------
 
-void write_project(Out& out, const Form& f) {
+void write_project(Out& out, const Form& f, const FormLayouts& layouts) {
   out.line(cell(f.title));
   out.blank();
   if (!f.year_line.empty()) {
@@ -180,7 +181,7 @@ void write_project(Out& out, const Form& f) {
   else
     out.cells({"总体目标", "", cell(f.goal_period), "", "", cell(f.goal_annual), "", ""});
   out.cells({"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"});
-  IndicatorRowWriter rows(true);
+  IndicatorRowWriter rows(layouts, true);
   for (const auto& r : f.indicator_rows) out.line(rows.write(r));
   if (f.has_footer)
     out.cells({"", "负责人：", cell(f.responsible), "经办人：", cell(f.handler), "联系电话：", cell(f.phone), "填报日期：",
@@ -189,7 +190,7 @@ void write_project(Out& out, const Form& f) {
 
 // ---- Overall form ------------------------------------------------------------------------------
 
-void write_overall(Out& out, const Form& f) {
+void write_overall(Out& out, const Form& f, const FormLayouts& layouts) {
   out.line(cell(f.title));
   out.blank();
   if (!f.year_line.empty()) {
@@ -221,7 +222,7 @@ void write_overall(Out& out, const Form& f) {
   for (const auto& t : f.key_tasks) out.cells({"", cell(t.function), "", cell(t.task), ""});
   out.cells({"年度绩效目标", cell(f.goal)});
   out.cells({"年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"});
-  IndicatorRowWriter rows(false);
+  IndicatorRowWriter rows(layouts, false);
   for (const auto& i : f.indicators) out.line(rows.write(i));
 }
 
@@ -304,11 +305,11 @@ void write_department_text(Out& out, const Form& f) {
 
 }  // namespace
 
-std::string write_form_text(const Form& form) {
+std::string write_form_text(const Form& form, const FormLayouts& layouts) {
   Out out;
   switch (form.kind) {
-    case FormKind::project: write_project(out, form); break;
-    case FormKind::department_overall: write_overall(out, form); break;
+    case FormKind::project: write_project(out, form, layouts); break;
+    case FormKind::department_overall: write_overall(out, form, layouts); break;
     case FormKind::project_hebei: write_hebei(out, form); break;
     case FormKind::department_text: write_department_text(out, form); break;
   }

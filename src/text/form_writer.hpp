@@ -6,11 +6,12 @@
 
 #include <string>
 
+#include "budgetxl/form_layout.hpp"
 #include "budgetxl/forms.hpp"
 
 namespace budgetxl::text {
 
 // The form's lines, each ending with '\n'.
-std::string write_form_text(const budgetxl::Form& form);
+std::string write_form_text(const budgetxl::Form& form, const budgetxl::FormLayouts& layouts);
 
 }  // namespace budgetxl::text

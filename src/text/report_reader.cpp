@@ -6,14 +6,16 @@
 
 #include <algorithm>
 
-#include "model/form_links.hpp"
-#include "model/prose.hpp"
+#include "finish/form_links.hpp"
+#include "finish/prose.hpp"
 #include "text/clean.hpp"
 #include "text/form_reader.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 #include "text/table_reader.hpp"
 
 namespace budgetxl::text {
+
+using namespace budgetxl::util;
 
 namespace {
 
@@ -91,7 +93,7 @@ class Walker {
   }
 
   bool starts_other(std::size_t i) const {
-    return is_part_heading(i) || starts_table(i) || starts_form(lines_, i);
+    return is_part_heading(i) || starts_table(i) || starts_form(lines_, i, layouts_.forms());
   }
 
   void add_block(Block b) { part().blocks.push_back(std::move(b)); }
@@ -147,9 +149,9 @@ class Walker {
         }
     }
     if (auto m = match_table_title(t, layouts_)) return read_one_table(i, *m);
-    if (starts_form(lines_, i)) {
+    if (starts_form(lines_, i, layouts_.forms())) {
       const std::size_t before = report_.forms.size();
-      const std::size_t end = read_form(lines_, i, report_);
+      const std::size_t end = read_form(lines_, i, layouts_.forms(), report_);
       for (std::size_t f = before; f < report_.forms.size(); ++f)
         add_block(Block{BlockKind::form, "", 0, static_cast<int>(f), 0, report_.forms[f].origin});
       return std::max(end, i + 1);

@@ -10,8 +10,8 @@
 namespace budgetxl::text {
 
 // Throws DecodeError when the file cannot be read; everything else becomes findings in the report.
-Report read_text_report(const std::string& path, const Layouts& layouts = Layouts::builtin());
-Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts = Layouts::builtin());
+Report read_text_report(const std::string& path, const Layouts& layouts);
+Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts);
 
 // Throws DecodeError naming the file when nothing of a budget disclosure was found in it: no table,
 // no performance form, no "第N部分" heading (a wrong file given by mistake, not a damaged report).

@@ -6,11 +6,13 @@
 #include <set>
 
 #include "layout/match.hpp"
-#include "model/table_rows.hpp"
+#include "finish/table_rows.hpp"
 #include "text/clean.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::text {
+
+using namespace budgetxl::util;
 
 using namespace budgetxl::layout;
 

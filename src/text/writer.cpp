@@ -1,10 +1,12 @@
 #include "text/writer.hpp"
 
-#include "model/prose.hpp"
-#include "text/normalize.hpp"
+#include "finish/prose.hpp"
+#include "util/normalize.hpp"
 #include "text/form_writer.hpp"
 
 namespace budgetxl::text {
+
+using namespace budgetxl::util;
 
 namespace {
 
@@ -88,7 +90,7 @@ std::string write_text_report(const Report& report, const Layouts& layouts) {
           out += write_table_text(report.tables.at(static_cast<std::size_t>(block.index)), report.meta.year, layouts);
           break;
         case BlockKind::form:
-          out += write_form_text(report.forms.at(static_cast<std::size_t>(block.index)));
+          out += write_form_text(report.forms.at(static_cast<std::size_t>(block.index)), layouts.forms());
           break;
       }
       out += '\n';  // paragraphs and tables are separated by a blank line, as in the corpus

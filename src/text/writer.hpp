@@ -10,8 +10,8 @@
 
 namespace budgetxl::text {
 
-std::string write_text_report(const Report& report, const Layouts& layouts = Layouts::builtin());
+std::string write_text_report(const Report& report, const Layouts& layouts);
 // One table as text (also used for tests and diagnostics).
-std::string write_table_text(const Table& table, int year, const Layouts& layouts = Layouts::builtin());
+std::string write_table_text(const Table& table, int year, const Layouts& layouts);
 
 }  // namespace budgetxl::text

@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "model/form_layout.hpp"
-#include "text/form_common.hpp"
-#include "text/normalize.hpp"
+#include "layout/form_layouts.hpp"
+#include "finish/form_values.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::xlsx {
 
 namespace {
 
-using text::label_key;
-using text::trim;
+using util::label_key;
+using util::trim;
 
 struct Pos {
   std::uint32_t row = 0, col = 0;
@@ -147,9 +147,9 @@ void read_head(const Grid& g, Form& f, IsLabel is_label, bool with_year) {
       f.title = first;
       continue;
     }
-    if (with_year && f.year_line.empty() && text::forms::year_of_line(first) != 0) {
+    if (with_year && f.year_line.empty() && year_of_line(first) != 0) {
       f.year_line = first;
-      f.year = text::forms::year_of_line(first);
+      f.year = year_of_line(first);
     }
   }
 }
@@ -194,8 +194,7 @@ bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32
 
 // ---- Shanxi project form ------------------------------------------------------------------------
 
-void read_project(const Grid& g, Form& f) {
-  const FormLayouts& L = FormLayouts::builtin();
+void read_project(const Grid& g, Form& f, const FormLayouts& L) {
   f.kind = FormKind::project;
   f.amount_unit = "元";
   auto is_label = [&](const std::string& t) {
@@ -341,20 +340,19 @@ void read_project(const Grid& g, Form& f) {
       if (slot.empty()) slot = v;
     }
   }
-  text::forms::split_code_name(f.department, f.department_code, f.department_name);
+  split_code_name(f.department, f.department_code, f.department_name);
   if (f.project_name.empty()) f.missing.push_back("project_name");
   if (!f.has_footer) f.missing.push_back("footer");
 }
 
 // ---- Overall form -------------------------------------------------------------------------------
 
-void read_overall(const Grid& g, Form& f) {
-  const FormLayouts& L = FormLayouts::builtin();
+void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
   f.kind = FormKind::department_overall;
   f.amount_unit = "万元";
   auto is_header = [&](const std::string& t) {
     const std::string k = label_key(t);
-    return k == "按资金来源划分" || k == "按资金方向划分" || text::starts_with(k, "资金总额") || k == "核心职能" ||
+    return k == "按资金来源划分" || k == "按资金方向划分" || util::starts_with(k, "资金总额") || k == "核心职能" ||
            k == "重点任务" || L.is_header_cell(t) || k == "标准层级";
   };
   auto is_label = [&](const std::string& t) { return L.overall_fields.match_exact(t) || is_header(t); };
@@ -400,7 +398,7 @@ void read_overall(const Grid& g, Form& f) {
   if (const std::uint32_t h = header_row("按资金来源划分", budget_row)) {
     auto amount_col = [&](std::uint32_t from) -> std::uint32_t {
       for (std::uint32_t c = from + 1; c <= g.cols(); ++c)
-        if (text::starts_with(label_key(g.own(h, c)), "资金总额")) return c;
+        if (util::starts_with(label_key(g.own(h, c)), "资金总额")) return c;
       return 0;
     };
     const auto src = columns_named(g, h, "按资金来源划分");
@@ -461,14 +459,13 @@ void read_overall(const Grid& g, Form& f) {
       f.indicators.push_back(std::move(ind));
     }
   }
-  text::forms::split_code_name(f.department, f.department_code, f.department_name);
+  split_code_name(f.department, f.department_code, f.department_name);
   f.missing.push_back("footer");
 }
 
 // ---- Hebei project form -------------------------------------------------------------------------
 
-void read_hebei(const Grid& g, Form& f, const Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+void read_hebei(const Grid& g, Form& f, const FormLayouts& L, const Report& report) {
   f.kind = FormKind::project_hebei;
   f.amount_unit = "万元";
   auto is_label = [&](const std::string& t) {
@@ -600,8 +597,7 @@ void read_hebei(const Grid& g, Form& f, const Report& report) {
 
 // ---- Department text ----------------------------------------------------------------------------
 
-void read_department_text(const Grid& g, Form& f) {
-  const FormLayouts& L = FormLayouts::builtin();
+void read_department_text(const Grid& g, Form& f, const FormLayouts& L) {
   f.kind = FormKind::department_text;
   f.amount_unit = "";
   auto is_section = [&](const std::string& t) { return L.department_text_sections.match_exact(t) != nullptr; };
@@ -651,8 +647,7 @@ void read_department_text(const Grid& g, Form& f) {
 
 }  // namespace
 
-void read_form_sheet(const Sheet& sheet, Report& report) {
-  const FormLayouts& L = FormLayouts::builtin();
+void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
   const Grid g(sheet, report);
   auto has = [&](const FormLabelSet& set, const char* id) {
     return g.find([&](const std::string& t) {
@@ -663,13 +658,13 @@ void read_form_sheet(const Sheet& sheet, Report& report) {
   Form f;
   f.origin = Origin::at_cell(sheet.name, 1, 1);
   if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals")) {
-    read_department_text(g, f);
+    read_department_text(g, f, L);
   } else if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) {
-    read_overall(g, f);
+    read_overall(g, f, L);
   } else if (has(L.hebei_fields, "funds") || has(L.hebei_fields, "spending_plan")) {
-    read_hebei(g, f, report);
+    read_hebei(g, f, L, report);
   } else if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) {
-    read_project(g, f);
+    read_project(g, f, L);
     set_duplicate(f, report);
   } else {
     report.findings.add("xlsx.form-unknown", Severity::warning,

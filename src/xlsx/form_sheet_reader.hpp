@@ -4,6 +4,7 @@
 // finding naming the sheet and cell.
 #pragma once
 
+#include "budgetxl/form_layout.hpp"
 #include "budgetxl/report.hpp"
 #include "xlsx/workbook_reader.hpp"
 
@@ -12,6 +13,6 @@ namespace budgetxl::xlsx {
 // Appends the form read from `sheet` to report.forms (nothing when the sheet is no form, with a
 // finding). duplicate_of is set like the text reader does; table12_row/link are left to
 // link_forms_to_projects().
-void read_form_sheet(const budgetxl::xlsx::Sheet& sheet, budgetxl::Report& report);
+void read_form_sheet(const budgetxl::xlsx::Sheet& sheet, const budgetxl::FormLayouts& layouts, budgetxl::Report& report);
 
 }  // namespace budgetxl::xlsx

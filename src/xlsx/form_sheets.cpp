@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
@@ -85,7 +85,7 @@ struct Formats {
 
 void check(lxw_error err, const std::string& sheet, lxw_row_t row, lxw_col_t col) {
   if (err != LXW_NO_ERROR)
-    throw std::runtime_error(sheet + "!" + cell_reference(row + 1, col + 1) + "：" + lxw_strerror(err));
+    throw OutputError(sheet + "!" + cell_reference(row + 1, col + 1) + "：" + lxw_strerror(err));
 }
 
 std::string cell_text(const std::string& s) {
@@ -119,13 +119,13 @@ class Sheet {
     else check(worksheet_write_number(ws_, r, c, a.to_double(), fmt), name_, r, c);
   }
   void link(lxw_row_t r, lxw_col_t c, const std::string& sheet, const std::string& shown) {
-    const std::string url = "internal:'" + text::replace_all(sheet, "'", "''") + "'!A1";
+    const std::string url = "internal:'" + util::replace_all(sheet, "'", "''") + "'!A1";
     check(worksheet_write_url_opt(ws_, r, c, url.c_str(), f_.link, shown.c_str(), nullptr), name_, r, c);
   }
   void width(lxw_col_t c, double w) { worksheet_set_column(ws_, c, c, w, nullptr); }
   // Tall enough for `s` wrapped in a merged cell about `chars` characters wide.
   void fit(lxw_row_t r, const std::string& s, double chars) {
-    const double n = static_cast<double>(text::display_width(s)) / 2.0;
+    const double n = static_cast<double>(util::display_width(s)) / 2.0;
     const double lines = std::max(1.0, std::min(400.0, n / std::max(chars, 1.0) + 1.0));
     if (lines > 1.0) worksheet_set_row(ws_, r, std::min(409.0, 13.5 * lines), nullptr);
   }
@@ -426,8 +426,8 @@ std::string form_label(const Form& f) {
 std::string form_sheet_name(const Form& form, std::size_t sequence, const std::vector<std::string>& used) {
   std::string base = "绩效" + std::to_string(sequence) + " ";
   std::string name = form_label(form);
-  for (const char* bad : {"/", "\\", "?", "*", ":", "[", "]", "'"}) name = text::replace_all(name, bad, "");
-  name = text::trim(text::replace_all(text::replace_all(name, "\t", " "), "\n", " "));
+  for (const char* bad : {"/", "\\", "?", "*", ":", "[", "]", "'"}) name = util::replace_all(name, bad, "");
+  name = util::trim(util::replace_all(util::replace_all(name, "\t", " "), "\n", " "));
   auto fits = [](const std::string& prefix, const std::string& body, const std::string& suffix) {
     int units = 0;
     for (const auto& cp : code_points(prefix + suffix)) units += cp.second;
@@ -437,7 +437,7 @@ std::string form_sheet_name(const Form& form, std::size_t sequence, const std::v
       units += cp.second;
       out += cp.first;
     }
-    return text::trim(out) + suffix;
+    return util::trim(out) + suffix;
   };
   auto taken = [&](const std::string& candidate) {
     const std::string k = lower_ascii(candidate);
@@ -465,7 +465,7 @@ void write_form_sheets(lxw_workbook* wb, const budgetxl::Report& report, std::ve
   }
 
   lxw_worksheet* ws = workbook_add_worksheet(wb, summary_name.c_str());
-  if (!ws) throw std::runtime_error("无法添加工作表 " + summary_name);
+  if (!ws) throw OutputError("无法添加工作表 " + summary_name);
   Sheet sum(ws, summary_name, F);
   const char* heads[] = {"序号", "类型", "项目名称", "实施单位", "金额单位", "实施期资金总额/预算数", "年度资金总额",
                          "指标数", "表十二项目", "表十二行", "对应方式", "工作表"};
@@ -494,7 +494,7 @@ void write_form_sheets(lxw_workbook* wb, const budgetxl::Report& report, std::ve
     } else {
       Amount total;
       for (const auto& b : f.budget_by_source)
-        if (text::label_key(b.label) == "合计") total = b.amount;
+        if (util::label_key(b.label) == "合计") total = b.amount;
       sum.amount(r, 5, total, wan || f.kind == FormKind::department_overall);
       sum.amount(r, 6, Amount::blank(), true);
     }
@@ -514,7 +514,7 @@ void write_form_sheets(lxw_workbook* wb, const budgetxl::Report& report, std::ve
   for (std::size_t k = 0; k < report.forms.size(); ++k) {
     const Form& f = report.forms[k];
     lxw_worksheet* fs = workbook_add_worksheet(wb, names[k].c_str());
-    if (!fs) throw std::runtime_error("无法添加工作表 " + names[k]);
+    if (!fs) throw OutputError("无法添加工作表 " + names[k]);
     Sheet sh(fs, names[k], F);
     print_one_page_wide(fs);  // the two halves of the indicator table stay on one printed page
     switch (f.kind) {

@@ -7,18 +7,18 @@
 #include <optional>
 
 #include "layout/match.hpp"
-#include "model/form_links.hpp"
-#include "model/prose.hpp"
-#include "model/table_rows.hpp"
-#include "text/normalize.hpp"
+#include "finish/form_links.hpp"
+#include "finish/prose.hpp"
+#include "finish/table_rows.hpp"
+#include "util/normalize.hpp"
 #include "xlsx/form_sheet_reader.hpp"
 
 namespace budgetxl::xlsx {
 
 namespace {
 
-using text::label_key;
-using text::trim;
+using util::label_key;
+using util::trim;
 
 // The value of a cell as text, for labels and codes ("208" whether typed as text or as a number).
 std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
@@ -47,7 +47,7 @@ bool row_empty(const Sheet& sheet, std::uint32_t row) {
 
 // "表3 …" -> 3.
 int table_number_from_name(const std::string& name) {
-  if (!text::starts_with(name, "表")) return 0;
+  if (!util::starts_with(name, "表")) return 0;
   int n = 0;
   std::size_t i = 3;
   while (i < name.size() && name[i] >= '0' && name[i] <= '9' && n < 100) n = n * 10 + (name[i++] - '0');
@@ -71,7 +71,7 @@ class Mapper {
         table_sheets.emplace_back(&sheet, layout);
         continue;
       }
-      if (text::starts_with(sheet.name, "绩效")) {
+      if (util::starts_with(sheet.name, "绩效")) {
         read_form(sheet);
         continue;
       }
@@ -107,7 +107,7 @@ class Mapper {
       const std::string title = k == PartKind::cover ? "封面文字" : part_kind_title(k);
       if (name == title) return k;
       // Repeated parts get a number: "其他2".
-      if (text::starts_with(name, title)) {
+      if (util::starts_with(name, title)) {
         const std::string rest = name.substr(title.size());
         if (!rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')'; }))
           return k;
@@ -143,10 +143,10 @@ class Mapper {
         if (label == "部门名称") report_.meta.kind = DocumentKind::department;
         if (label == "单位名称") report_.meta.kind = DocumentKind::unit;
       } else if (label == "文件类型") {
-        if (text::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
-        else if (text::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;
+        if (util::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
+        else if (util::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;
       } else if (label == "年度") {
-        report_.meta.year = text::leading_year(label_key(value));
+        report_.meta.year = util::leading_year(label_key(value));
       } else if (label == "金额单位" && !value.empty()) {
         report_.meta.amount_unit = value;
       } else if (label == "标题") {
@@ -337,7 +337,7 @@ class Mapper {
       }
       if (t.empty()) continue;
       const Origin at = Origin::at_cell(sheet.name, r, col);
-      if (text::starts_with(t, kBlockLinkPrefix)) {
+      if (util::starts_with(t, kBlockLinkPrefix)) {
         const std::string target = t.substr(std::string(kBlockLinkPrefix).size());
         if (auto it = table_index_.find(target); it != table_index_.end()) {
           part.blocks.push_back(Block{BlockKind::table, "", 0, it->second, 0, at});
@@ -362,7 +362,7 @@ class Mapper {
 
   void read_form(const Sheet& sheet) {
     const std::size_t before = report_.forms.size();
-    read_form_sheet(sheet, report_);
+    read_form_sheet(sheet, layouts_.forms(), report_);
     if (report_.forms.size() > before) form_index_[sheet.name] = static_cast<int>(before);
   }
 

@@ -12,8 +12,8 @@
 namespace budgetxl::xlsx {
 
 // Throws WorkbookError when the file is not a readable workbook.
-Report read_workbook_report(const std::string& path, const Layouts& layouts = Layouts::builtin());
-Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts = Layouts::builtin());
+Report read_workbook_report(const std::string& path, const Layouts& layouts);
+Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts);
 
 // The text of a prose sheet row that stands for a table or form block ("见表1 预算收支总表").
 inline constexpr const char* kBlockLinkPrefix = "见";

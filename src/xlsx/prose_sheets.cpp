@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "model/prose.hpp"
-#include "text/normalize.hpp"
+#include "finish/prose.hpp"
+#include "util/normalize.hpp"
 #include "xlsx/styles.hpp"
 
 namespace budgetxl::xlsx::detail {

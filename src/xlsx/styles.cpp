@@ -8,14 +8,14 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::xlsx::detail {
 
 lxw_format* Styles::get(const Style& s) {
   if (auto it = cache_.find(s); it != cache_.end()) return it->second;
   lxw_format* f = workbook_add_format(wb_);
-  if (!f) throw std::runtime_error("无法创建单元格格式");
+  if (!f) throw OutputError("无法创建单元格格式");
   format_set_font_name(f, kFontName);
   format_set_font_charset(f, kFontCharset);
   format_set_font_size(f, s.size);
@@ -40,7 +40,7 @@ lxw_format* Styles::get(const Style& s) {
 
 void check(lxw_error err, const std::string& where) {
   if (err == LXW_NO_ERROR) return;
-  throw std::runtime_error(fmt::format("{}：{}", where, lxw_strerror(err)));
+  throw OutputError(fmt::format("{}：{}", where, lxw_strerror(err)));
 }
 
 // --- SheetWriter ---------------------------------------------------------------------------------
@@ -125,12 +125,12 @@ void finish_fonts(const std::string& path) {
     zip_error_init_with_code(&error, code);
     const std::string message = zip_error_strerror(&error);
     zip_error_fini(&error);
-    throw std::runtime_error(fmt::format("无法重新打开工作簿 {}：{}", path, message));
+    throw OutputError(fmt::format("无法重新打开工作簿 {}：{}", path, message));
   }
   auto fail = [&](const std::string& what) {
     const std::string message = fmt::format("无法写入工作簿 {}：{}：{}", path, what, zip_strerror(za));
     zip_discard(za);
-    throw std::runtime_error(message);
+    throw OutputError(message);
   };
   const char* const part = "xl/styles.xml";
   const zip_int64_t index = zip_name_locate(za, part, 0);
@@ -224,11 +224,11 @@ std::string sanitize_sheet_name(std::string_view wanted) {
       default: name += c;
     }
   }
-  name = text::trim(name);
+  name = util::trim(name);
   while (!name.empty() && name.front() == '\'') name.erase(0, 1);
   name = first_code_points(name, LXW_SHEETNAME_MAX);
   while (!name.empty() && name.back() == '\'') name.pop_back();
-  name = text::trim(name);
+  name = util::trim(name);
   if (name.empty()) name = "工作表";
   return name;
 }
@@ -249,7 +249,7 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, std::string_view wanted, std::vector<
   actual_name = unique_sheet_name(wanted, used);
   check(workbook_validate_sheet_name(wb, actual_name.c_str()), fmt::format("工作表名称“{}”", actual_name));
   lxw_worksheet* ws = workbook_add_worksheet(wb, actual_name.c_str());
-  if (!ws) throw std::runtime_error(fmt::format("无法添加工作表“{}”", actual_name));
+  if (!ws) throw OutputError(fmt::format("无法添加工作表“{}”", actual_name));
   return ws;
 }
 
@@ -262,7 +262,7 @@ int wrapped_lines(std::string_view s, double width) {
   while (true) {
     const std::size_t nl = s.find('\n', start);
     const std::string_view line = s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    lines += std::max(1, static_cast<int>(std::ceil(text::display_width(line) / usable)));
+    lines += std::max(1, static_cast<int>(std::ceil(util::display_width(line) / usable)));
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
@@ -275,7 +275,7 @@ double column_width_for(int display_width) {
 }
 
 std::string internal_link(const std::string& sheet) {
-  return "internal:'" + text::replace_all(sheet, "'", "''") + "'!A1";
+  return "internal:'" + util::replace_all(sheet, "'", "''") + "'!A1";
 }
 
 const char* noise_kind_title(NoiseKind k) {

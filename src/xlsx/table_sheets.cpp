@@ -7,7 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 #include "xlsx/styles.hpp"
 
 namespace budgetxl::xlsx::detail {
@@ -23,7 +23,7 @@ struct Range {
 
 // The year that replaces "{year}" in the header: the table title's own year, else the report's.
 std::string header_year(const Report& report, const Table& table) {
-  const int year = text::leading_year(text::label_key(table.title));
+  const int year = util::leading_year(util::label_key(table.title));
   if (year > 0) return std::to_string(year);
   if (report.meta.year > 0) return std::to_string(report.meta.year);
   return "";
@@ -46,7 +46,7 @@ PrintedHeader printed_header(const Table& table, const TableLayout& layout, cons
   const int rows = static_cast<int>(layout.header.size());
   auto layout_text = [&](int r, int c) -> std::string {
     if (r < 0 || r >= rows || c < 0 || c >= static_cast<int>(layout.header[r].size())) return "";
-    return text::replace_all(layout.header[r][c], "{year}", year);
+    return util::replace_all(layout.header[r][c], "{year}", year);
   };
   h.cells.assign(rows, std::vector<std::string>(n));
   for (int r = 0; r < rows; ++r)
@@ -92,7 +92,7 @@ int indent_for(const Table& table, const TableLayout& layout, const Row& row, in
       table.has_column(layout.columns[layout_col - 1].id)) {
     const std::size_t code_col = static_cast<std::size_t>(layout_col - 1);
     if (code_col < row.cells.size()) {
-      const CodeLevel level = code_level(text::trim(row.cells[code_col].text));
+      const CodeLevel level = code_level(util::trim(row.cells[code_col].text));
       if (level != CodeLevel::none) return static_cast<int>(level) - 1;
     }
     return 0;
@@ -178,10 +178,10 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
         if (m.first_row != r || m.first_col != j) continue;
         out.merge(row, static_cast<std::uint16_t>(j), header_top + static_cast<std::uint32_t>(m.last_row),
                   static_cast<std::uint16_t>(m.last_col), value, head);
-        if (m.first_col == m.last_col) note_width(j, text::display_width(value));
+        if (m.first_col == m.last_col) note_width(j, util::display_width(value));
       } else {
         out.text(row, static_cast<std::uint16_t>(j), value, head);
-        note_width(j, text::display_width(value));
+        note_width(j, util::display_width(value));
       }
     }
   }
@@ -224,7 +224,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
         s.align = Align::right;
         if (!cell.text.empty()) {
           out.text(r, cc, cell.text, s);  // not an amount in the source: kept as written
-          note_width(j, text::display_width(cell.text));
+          note_width(j, util::display_width(cell.text));
         } else if (cell.amount.is_blank()) {
           out.blank(r, cc, s);
         } else {
@@ -236,7 +236,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
         s.indent = indent_for(table, layout, row, c, j == first_text_col);
         if (col.kind != ColumnKind::code) s.wrap = true;
         out.text(r, cc, cell.text, s);
-        const int w = text::display_width(cell.text) + s.indent * kIndentWidth;
+        const int w = util::display_width(cell.text) + s.indent * kIndentWidth;
         note_width(j, std::min(w, 60));
         if (s.wrap && w > 60) wrapped.push_back({r, j, cell.text, s.indent});
       }
@@ -251,7 +251,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
   std::vector<double> column(static_cast<std::size_t>(n));
   double total = 0;
   for (int j = 0; j < n; ++j) total += column[static_cast<std::size_t>(j)] = column_width_for(widths[static_cast<std::size_t>(j)]);
-  const double title_width = text::display_width(table.title) * kTitleFontSize / kFontSize + 4;
+  const double title_width = util::display_width(table.title) * kTitleFontSize / kFontSize + 4;
   if (title_width > total)
     for (double& w : column) w *= title_width / total;
   for (int j = 0; j < n; ++j) out.column_width(static_cast<std::uint16_t>(j), column[static_cast<std::size_t>(j)]);
@@ -304,7 +304,7 @@ std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, co
     const TableLayout* layout = nullptr;
     for (const TableLayout& l : layouts.tables())
       if (l.number == table.number) layout = &l;
-    if (!layout) throw std::runtime_error(fmt::format("表{}：模板中没有这张表的格式", table.number));
+    if (!layout) throw TemplateError(fmt::format("表{}：模板中没有这张表的格式", table.number));
     names.push_back(write_table_sheet(wb, styles, report, table, *layout, used));
   }
   return names;

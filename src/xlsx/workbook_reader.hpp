@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "budgetxl/errors.hpp"
+
 namespace budgetxl::xlsx {
 
 struct CellValue {
@@ -59,9 +61,9 @@ struct Workbook {
   const Sheet* find(std::string_view name) const;  // exact name; nullptr when none
 };
 
-class WorkbookError : public std::runtime_error {
+class WorkbookError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 // Bounds that keep hostile input from exhausting memory or time.

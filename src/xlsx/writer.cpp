@@ -84,14 +84,14 @@ void write_workbook(const Report& report, const std::string& path, const Layouts
   lxw_workbook_options wb_options{};
   wb_options.constant_memory = LXW_FALSE;
   std::unique_ptr<lxw_workbook, WorkbookFree> wb(workbook_new_opt(path.c_str(), &wb_options));
-  if (!wb) throw std::runtime_error(fmt::format("无法创建工作簿 {}", path));
+  if (!wb) throw OutputError(fmt::format("无法创建工作簿 {}", path));
   try {
     fill_workbook(wb.get(), report, layouts, options);
   } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format("无法写入工作簿 {}：{}", path, e.what()));
+    throw OutputError(fmt::format("无法写入工作簿 {}：{}", path, e.what()));
   }
   const lxw_error err = workbook_close(wb.release());  // frees the workbook whatever happens
-  if (err != LXW_NO_ERROR) throw std::runtime_error(fmt::format("无法写入工作簿 {}：{}", path, lxw_strerror(err)));
+  if (err != LXW_NO_ERROR) throw OutputError(fmt::format("无法写入工作簿 {}：{}", path, lxw_strerror(err)));
   detail::finish_fonts(path);
 }
 

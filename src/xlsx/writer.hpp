@@ -13,9 +13,9 @@ struct WriteOptions {
   bool include_set_aside = true;  // a `其他材料` sheet listing what the reader kept aside
 };
 
-// Writes the workbook to `path` directly (the CLI wraps this in io::write_atomically). Throws
+// Writes the workbook to `path` directly (the CLI wraps this in util::write_atomically). Throws
 // std::runtime_error naming the path when libxlsxwriter reports an error.
-void write_workbook(const Report& report, const std::string& path, const Layouts& layouts = Layouts::builtin(),
+void write_workbook(const Report& report, const std::string& path, const Layouts& layouts,
                     const WriteOptions& options = {});
 
 }  // namespace budgetxl::xlsx

@@ -29,7 +29,7 @@ std::string to_gb18030_crlf(const std::string& utf8) {
 }
 
 nlohmann::ordered_json model_json(const std::string& bytes) {
-  nlohmann::ordered_json j = json::report_to_json(text::read_text(text::decode_bytes(bytes, "report.txt"), "report.txt"));
+  nlohmann::ordered_json j = json::report_to_json(text::read_text(text::decode_bytes(bytes, "report.txt"), "report.txt", bxtest::layouts()), bxtest::layouts());
   j.erase("source");  // encoding and line ending are the only expected differences
   return j;
 }

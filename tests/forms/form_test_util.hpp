@@ -27,14 +27,14 @@ inline std::string corpus_file(const std::string& prefix) {
 
 inline text::Lines corpus_lines(const std::string& path) {
   std::vector<Noise> noise;
-  return text::clean_lines(text::decode_file(path).lines, Layouts::builtin().report(), noise);
+  return text::clean_lines(text::decode_file(path).lines, Layouts::embedded().report(), noise);
 }
 
 // Walks the lines like the report reader does, reading every form it meets.
-inline Report read_forms(const text::Lines& lines) {
+inline Report read_forms(const text::Lines& lines, const FormLayouts& layouts = Layouts::embedded().forms()) {
   Report report;
   for (std::size_t i = 0; i < lines.size();) {
-    if (text::starts_form(lines, i)) i = text::read_form(lines, i, report);
+    if (text::starts_form(lines, i, layouts)) i = text::read_form(lines, i, layouts, report);
     else ++i;
   }
   return report;

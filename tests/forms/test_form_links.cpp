@@ -6,7 +6,7 @@
 #include <set>
 
 #include "forms/form_test_util.hpp"
-#include "model/form_links.hpp"
+#include "finish/form_links.hpp"
 #include "text/report_reader.hpp"
 
 namespace {
@@ -47,7 +47,7 @@ const Report& full(const std::string& prefix) {
   static std::map<std::string, Report> cache;
   auto it = cache.find(prefix);
   if (it == cache.end()) {
-    Report r = text::read_text_report(formtest::corpus_file(prefix));
+    Report r = text::read_text_report(formtest::corpus_file(prefix), Layouts::embedded());
     link_forms_to_projects(r);  // idempotent: the reader may have linked already
     it = cache.emplace(prefix, std::move(r)).first;
   }

@@ -3,13 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "forms/form_test_util.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace {
 
 using namespace budgetxl;
 
-std::string tabs(std::string s) { return text::replace_all(std::move(s), "→", "\t"); }
+std::string tabs(std::string s) { return util::replace_all(std::move(s), "→", "\t"); }
 
 const char* kHeader = "绩效指标→一级指标→二级指标→三级指标→指标值→二级指标→三级指标→指标值";
 
@@ -243,9 +243,9 @@ TEST(FormVariant, C7SeveralSatisfactionRows) {
 
 TEST(FormVariant, BrokenLabelsAndGluedValues) {
   std::string s = shanxi(kHeader, {"→产出指标→数量指标→A→1个→数量指标→A→1个"});
-  s = text::replace_all(s, "实施期资金总额：\t1,000,000", "实施期资金总额：69,960");
-  s = text::replace_all(s, "\t\t其中：中央财政资金\t0\t其中", "\t\t其中：中央财政资金 0\t其中");
-  s = text::replace_all(s, "市县（区）财政资金\t800,000", "市县（区）财政资\t800,000");
+  s = util::replace_all(s, "实施期资金总额：\t1,000,000", "实施期资金总额：69,960");
+  s = util::replace_all(s, "\t\t其中：中央财政资金\t0\t其中", "\t\t其中：中央财政资金 0\t其中");
+  s = util::replace_all(s, "市县（区）财政资金\t800,000", "市县（区）财政资\t800,000");
   const Form& f = only(read(s));
   EXPECT_EQ(f.period_funds.total, Amount::from_units(69960));
   EXPECT_EQ(f.period_funds.central, Amount::from_units(0));

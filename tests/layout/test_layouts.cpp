@@ -7,18 +7,18 @@
 #include <sstream>
 
 #include "support/test_support.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 #include "text/report_reader.hpp"
 
 using namespace budgetxl;
 namespace fs = std::filesystem;
 
 TEST(Layouts, BuiltinTemplatesDescribeThirteenTables) {
-  const Layouts& l = Layouts::builtin();
+  const Layouts& l = Layouts::embedded();
   ASSERT_EQ(l.tables().size(), 13u);
   for (const auto& t : l.tables()) {
     EXPECT_EQ(t.sheet.rfind("表" + std::to_string(t.number) + " ", 0), 0u) << t.sheet;
-    EXPECT_LE(text::display_width(t.sheet), 62);
+    EXPECT_LE(util::display_width(t.sheet), 62);
     EXPECT_FALSE(t.header.empty()) << t.number;
     for (const auto& row : t.header) EXPECT_EQ(row.size(), t.columns.size()) << t.number;
   }
@@ -30,15 +30,15 @@ TEST(Layouts, BuiltinTemplatesDescribeThirteenTables) {
 
 TEST(Layouts, DirectoryLoadEqualsBuiltin) {
   const Layouts dir = Layouts::load_directory(bxtest::source_dir() + "/templates");
-  ASSERT_EQ(dir.tables().size(), Layouts::builtin().tables().size());
-  for (std::size_t i = 0; i < dir.tables().size(); ++i) EXPECT_EQ(dir.tables()[i].sheet, Layouts::builtin().tables()[i].sheet);
+  ASSERT_EQ(dir.tables().size(), Layouts::embedded().tables().size());
+  for (std::size_t i = 0; i < dir.tables().size(); ++i) EXPECT_EQ(dir.tables()[i].sheet, Layouts::embedded().tables()[i].sheet);
 }
 
 TEST(Layouts, AVariantIsATemplateEdit) {
   const std::string report =
       "2024年度预算收支总表（草案）\n收入\t\t支出\t\t\t\n项目\t2024年\t项目\t2024年合计\t当年预算安排\t上年结转安排\n"
       "一、一般公共预算\t5.00\t一、一般公共服务支出\t5.00\t5.00\t\n";
-  const Report before = text::read_text(text::decode_bytes(report, "draft.txt"), "draft.txt");
+  const Report before = text::read_text(text::decode_bytes(report, "draft.txt"), "draft.txt", bxtest::layouts());
   EXPECT_EQ(before.table(1), nullptr);  // an unknown title wording: not a table
 
   const std::string dir = bxtest::temp_dir("templates");

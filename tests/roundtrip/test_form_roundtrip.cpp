@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "json/forms_json.hpp"
-#include "model/form_layout.hpp"
-#include "model/form_links.hpp"
-#include "roundtrip/diff.hpp"
+#include "layout/form_layouts.hpp"
+#include "finish/form_links.hpp"
+#include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
 #include "text/form_writer.hpp"
 #include "text/report_reader.hpp"
@@ -23,7 +23,7 @@ namespace {
 
 // Only the forms part of a report difference.
 void expect_forms_equal(const Report& first, const Report& second, const std::string& what) {
-  const auto diffs = roundtrip::diff_reports(first, second);
+  const auto diffs = roundtrip::diff_reports(first, second, bxtest::layouts());
   std::size_t shown = 0, n = 0;
   for (const auto& d : diffs) {
     if (d.part != "绩效目标表") continue;
@@ -37,14 +37,14 @@ void expect_forms_equal(const Report& first, const Report& second, const std::st
 }
 
 Report via_text(const Report& first) {
-  const std::string written = text::write_text_report(first);
-  return text::read_text(text::decode_bytes(written, "written.txt"), "written.txt");
+  const std::string written = text::write_text_report(first, bxtest::layouts());
+  return text::read_text(text::decode_bytes(written, "written.txt"), "written.txt", bxtest::layouts());
 }
 
 Report via_workbook(const Report& first, const std::string& name) {
   const std::string path = bxtest::temp_dir("form-roundtrip") + "/" + name + ".xlsx";
-  xlsx::write_workbook(first, path);
-  return xlsx::read_workbook_report(path);
+  xlsx::write_workbook(first, path, bxtest::layouts());
+  return xlsx::read_workbook_report(path, bxtest::layouts());
 }
 
 // A report holding just these forms, each a block of one part.
@@ -60,8 +60,8 @@ Report report_of(std::vector<Form> forms) {
 
 // One form written as text and read back by the text reader.
 Form form_via_text(const Form& f) {
-  const Report r = text::read_text(text::decode_bytes(text::write_form_text(f), "form.txt"), "form.txt");
-  EXPECT_EQ(r.forms.size(), 1u) << text::write_form_text(f);
+  const Report r = text::read_text(text::decode_bytes(text::write_form_text(f, bxtest::layouts().forms()), "form.txt"), "form.txt", bxtest::layouts());
+  EXPECT_EQ(r.forms.size(), 1u) << text::write_form_text(f, bxtest::layouts().forms());
   return r.forms.empty() ? Form{} : r.forms.front();
 }
 
@@ -84,7 +84,7 @@ Indicator indicator(const std::string& l1, const std::string& l2, const std::str
   i.level2 = l2;
   i.name = name;
   i.value = value;
-  FormLayouts::builtin().classify(i);
+  bxtest::layouts().forms().classify(i);
   return i;
 }
 
@@ -276,7 +276,7 @@ TEST(FormRoundtrip, DepartmentText) {
 TEST(FormRoundtrip, WorkbookEditedByAPerson) {
   const Form f = project_form();
   const std::string path = bxtest::temp_dir("form-roundtrip") + "/edited.xlsx";
-  xlsx::write_workbook(report_of({f}), path);
+  xlsx::write_workbook(report_of({f}), path, bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(path);
   const xlsx::Sheet* original = nullptr;
   for (const auto& s : wb.sheets)
@@ -310,7 +310,7 @@ TEST(FormRoundtrip, WorkbookEditedByAPerson) {
   ASSERT_TRUE(typed);
 
   Report r;
-  xlsx::read_form_sheet(edited, r);
+  xlsx::read_form_sheet(edited, bxtest::layouts().forms(), r);
   ASSERT_EQ(r.forms.size(), 1u);
   expect_same(f, r.forms[0], "edited workbook");
   bool found = false;

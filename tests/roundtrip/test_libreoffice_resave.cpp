@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "roundtrip/diff.hpp"
+#include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
 #include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
@@ -20,7 +20,7 @@ void expect_resaved_model_equal(const std::string& report_path, const std::strin
   const Report first = bxtest::read_file(report_path);
   const std::string stem = fs::path(report_path).stem().string();
   const std::string own = dir + "/" + stem + ".xlsx";
-  xlsx::write_workbook(first, own);
+  xlsx::write_workbook(first, own, bxtest::layouts());
   const std::string out_dir = dir + "/resaved";
   fs::create_directories(out_dir);
   const std::string cmd = "cd " + dir + " && timeout 300 soffice -env:UserInstallation=file://" + dir +
@@ -29,8 +29,8 @@ void expect_resaved_model_equal(const std::string& report_path, const std::strin
   ASSERT_EQ(bxtest::run_command(cmd), 0) << cmd;
   const std::string resaved = out_dir + "/" + stem + ".xlsx";
   ASSERT_TRUE(fs::exists(resaved)) << resaved;
-  const Report back = xlsx::read_workbook_report(resaved);
-  const auto diffs = roundtrip::diff_reports(first, back);
+  const Report back = xlsx::read_workbook_report(resaved, bxtest::layouts());
+  const auto diffs = roundtrip::diff_reports(first, back, bxtest::layouts());
   for (std::size_t i = 0; i < diffs.size() && i < 15; ++i) ADD_FAILURE() << stem << ": " << roundtrip::to_string(diffs[i]);
   EXPECT_TRUE(diffs.empty()) << stem << ": " << diffs.size() << " differences after the LibreOffice re-save";
   EXPECT_EQ(back.tables.size(), first.tables.size());

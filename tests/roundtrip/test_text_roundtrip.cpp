@@ -1,7 +1,7 @@
 // model -> text -> model gives the same model, for the sample and every corpus report.
 #include <gtest/gtest.h>
 
-#include "roundtrip/diff.hpp"
+#include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
 #include "text/report_reader.hpp"
 #include "text/writer.hpp"
@@ -12,9 +12,9 @@ namespace {
 
 void expect_text_roundtrip(const std::string& path) {
   const Report first = bxtest::read_file(path);
-  const std::string written = text::write_text_report(first);
-  const Report second = text::read_text(text::decode_bytes(written, "written.txt"), "written.txt");
-  const auto diffs = roundtrip::diff_reports(first, second);
+  const std::string written = text::write_text_report(first, bxtest::layouts());
+  const Report second = text::read_text(text::decode_bytes(written, "written.txt"), "written.txt", bxtest::layouts());
+  const auto diffs = roundtrip::diff_reports(first, second, bxtest::layouts());
   for (std::size_t i = 0; i < diffs.size() && i < 20; ++i) ADD_FAILURE() << path << ": " << roundtrip::to_string(diffs[i]);
   EXPECT_TRUE(diffs.empty()) << diffs.size() << " differences";
   EXPECT_EQ(first.tables.size(), second.tables.size());
@@ -39,7 +39,7 @@ TEST(TextRoundtrip, DiffReportsAChangedCell) {
   ASSERT_NE(t3, nullptr);
   t3->rows[0].cells[2].amount = Amount::from_minor(1);
   second.parts.back().blocks.back().text += "改";
-  const auto diffs = roundtrip::diff_reports(first, second);
+  const auto diffs = roundtrip::diff_reports(first, second, bxtest::layouts());
   ASSERT_EQ(diffs.size(), 2u);
   EXPECT_EQ(diffs[0].item, "表3");
   EXPECT_EQ(diffs[0].row, "合计");

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "roundtrip/diff.hpp"
+#include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
 #include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
@@ -28,8 +28,8 @@ const Finding* finding_at(const Report& r, const std::string& rule, const std::s
 TEST(WorkbookReader, OwnWorkbookGivesTheSameTables) {
   const Report first = bxtest::read_file(kSample);
   const std::string dir = bxtest::temp_dir("own");
-  xlsx::write_workbook(first, dir + "/book.xlsx");
-  const Report back = xlsx::read_workbook_report(dir + "/book.xlsx");
+  xlsx::write_workbook(first, dir + "/book.xlsx", bxtest::layouts());
+  const Report back = xlsx::read_workbook_report(dir + "/book.xlsx", bxtest::layouts());
   ASSERT_EQ(back.tables.size(), first.tables.size());
   for (const auto& t : first.tables) {
     const Table* b = back.table(t.number);
@@ -46,7 +46,7 @@ TEST(WorkbookReader, PersonEditedWorkbookIsReadOrAnsweredPrecisely) {
   if (!have_openpyxl()) GTEST_SKIP() << "python3-openpyxl is not installed";
   const Report first = bxtest::read_file(kSample);
   const std::string dir = bxtest::temp_dir("edited");
-  xlsx::write_workbook(first, dir + "/book.xlsx");
+  xlsx::write_workbook(first, dir + "/book.xlsx", bxtest::layouts());
   std::string edits;
   ASSERT_EQ(bxtest::run_command("/usr/bin/python3 " + bxtest::source_dir() + "/tests/roundtrip/edit_workbook.py " + dir + "/book.xlsx " + dir +
                                     "/edited.xlsx",
@@ -61,7 +61,7 @@ TEST(WorkbookReader, PersonEditedWorkbookIsReadOrAnsweredPrecisely) {
     where[line.substr(0, tab)] = line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);  // sheet names hold spaces
   }
   ASSERT_EQ(where.size(), 3u) << edits;
-  const Report back = xlsx::read_workbook_report(dir + "/edited.xlsx");
+  const Report back = xlsx::read_workbook_report(dir + "/edited.xlsx", bxtest::layouts());
 
   // Rows and columns inserted: 表3 reads the same.
   ASSERT_NE(back.table(3), nullptr);
@@ -82,7 +82,7 @@ TEST(WorkbookReader, PersonEditedWorkbookIsReadOrAnsweredPrecisely) {
   EXPECT_EQ(bad->severity, Severity::error);
   EXPECT_EQ(bxtest::text_at(back, 10, "公务接待费", "total"), "约1.5");
   // Nothing else changed in the tables.
-  const auto diffs = roundtrip::diff_reports(first, back);
+  const auto diffs = roundtrip::diff_reports(first, back, bxtest::layouts());
   for (const auto& d : diffs) {
     const bool expected = (d.item == "表13") || (d.item == "表10" && d.column == "total") ||
                           (d.part == "正文" && d.after.find("表13") != std::string::npos);  // the link to the deleted sheet
@@ -94,7 +94,7 @@ TEST(WorkbookReader, NotAWorkbookFailsWithTheFileName) {
   const std::string dir = bxtest::temp_dir("bad");
   std::ofstream(dir + "/fake.xlsx") << "PK\x03\x04 not really a zip";
   try {
-    xlsx::read_workbook_report(dir + "/fake.xlsx");
+    xlsx::read_workbook_report(dir + "/fake.xlsx", bxtest::layouts());
     FAIL() << "expected WorkbookError";
   } catch (const xlsx::WorkbookError& e) {
     EXPECT_NE(std::string(e.what()).find("fake.xlsx"), std::string::npos) << e.what();

@@ -6,7 +6,7 @@
 #include <memory>
 #include <unicode/ucnv.h>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 #include "text/report_reader.hpp"
 
 namespace bxtest {
@@ -24,6 +24,8 @@ std::string corpus_file(const std::string& prefix) {
   return "";
 }
 
+const Layouts& layouts() { return Layouts::embedded(); }
+
 std::vector<std::string> corpus_files() {
   std::vector<std::string> out;
   const fs::path dir(BUDGETXL_CORPUS_DIR);
@@ -35,9 +37,9 @@ std::vector<std::string> corpus_files() {
   return out;
 }
 
-Report read_snippet(const std::string& text) { return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt"); }
+Report read_snippet(const std::string& text) { return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt", bxtest::layouts()); }
 
-Report read_file(const std::string& path) { return text::read_text_report(path); }
+Report read_file(const std::string& path) { return text::read_text_report(path, bxtest::layouts()); }
 
 const Row* find_row(const Report& report, int number, const std::string& label, int occurrence) {
   const Table* table = report.table(number);
@@ -45,14 +47,14 @@ const Row* find_row(const Report& report, int number, const std::string& label, 
     ADD_FAILURE() << "table " << number << " missing";
     return nullptr;
   }
-  const TableLayout& layout = Layouts::builtin().table(number);
-  const std::string key = text::label_key(label);
+  const TableLayout& layout = Layouts::embedded().table(number);
+  const std::string key = util::label_key(label);
   int seen = 0;
   for (const auto& row : table->rows) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (layout.columns[c].kind == ColumnKind::amount || row.cells[c].text.empty()) continue;
       // Two-sided tables are looked up by either side's label.
-      if (text::label_key(row.cells[c].text) == key && ++seen == occurrence) return &row;
+      if (util::label_key(row.cells[c].text) == key && ++seen == occurrence) return &row;
       if (layout.shape != TableShape::two_sided) break;
     }
   }
@@ -63,7 +65,7 @@ const Row* find_row(const Report& report, int number, const std::string& label, 
 std::string amount_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
   const Row* row = find_row(report, number, label, occurrence);
   if (!row) return "<missing>";
-  const int c = Layouts::builtin().table(number).column_index(column_id);
+  const int c = Layouts::embedded().table(number).column_index(column_id);
   if (c < 0) {
     ADD_FAILURE() << "table " << number << " has no column " << column_id;
     return "<missing>";
@@ -74,7 +76,7 @@ std::string amount_at(const Report& report, int number, const std::string& label
 std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
   const Row* row = find_row(report, number, label, occurrence);
   if (!row) return "<missing>";
-  const int c = Layouts::builtin().table(number).column_index(column_id);
+  const int c = Layouts::embedded().table(number).column_index(column_id);
   return c < 0 ? "<missing>" : row->cells[static_cast<std::size_t>(c)].text;
 }
 

@@ -14,6 +14,9 @@ namespace bxtest {
 
 using namespace budgetxl;
 
+// The layout set the tests read and write with: the templates embedded at build time.
+const Layouts& layouts();
+
 // Path of a corpus report by its prefix ("000"), or "" when the corpus is absent.
 std::string corpus_file(const std::string& prefix);
 std::vector<std::string> corpus_files();

@@ -2,9 +2,10 @@
 
 #include "support/test_support.hpp"
 #include "text/decode.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 using namespace budgetxl::text;
+using namespace budgetxl::util;
 
 namespace {
 using bxtest::to_gb18030;

@@ -11,7 +11,7 @@
 
 #include "json/report_json.hpp"
 #include "support/test_support.hpp"
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 #include "text/report_reader.hpp"
 #include "xlsx/styles.hpp"
 #include "xlsx/workbook_reader.hpp"
@@ -149,7 +149,7 @@ bool have_openpyxl() { return bxtest::run_command("/usr/bin/python3 -c 'import o
 // Every table cell of `report` against the workbook, read with the project's reader: codes and
 // names as strings, amounts as numbers equal to the model, blanks absent.
 void expect_tables_equal(const Report& report, const xlsx::Workbook& wb, const std::string& what) {
-  const Layouts& layouts = Layouts::builtin();
+  const Layouts& layouts = Layouts::embedded();
   std::size_t cells = 0;
   for (const Table& t : report.tables) {
     const TableLayout& layout = layouts.table(t.number);
@@ -206,8 +206,8 @@ void expect_tables_equal(const Report& report, const xlsx::Workbook& wb, const s
 void expect_independent_readback(const Report& report, const std::string& dir, const std::string& stem) {
   const std::string book = dir + "/" + stem + ".xlsx";
   const std::string model = dir + "/" + stem + ".json";
-  xlsx::write_workbook(report, book);
-  std::ofstream(model) << json::report_to_json(report).dump(2);
+  xlsx::write_workbook(report, book, bxtest::layouts());
+  std::ofstream(model) << json::report_to_json(report, bxtest::layouts()).dump(2);
   std::string out;
   const int rc = bxtest::run_command("/usr/bin/python3 " + bxtest::source_dir() + "/tests/readback/readback.py '" + book + "' '" +
                                          model + "' 2>&1",
@@ -220,7 +220,7 @@ void expect_independent_readback(const Report& report, const std::string& dir, c
 
 TEST(XlsxWriter, SheetsInOrderWithTheirOfficialNames) {
   const std::string dir = bxtest::temp_dir("writer-sheets");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   std::vector<std::string> names;
   for (const auto& s : wb.sheets) names.push_back(s.name);
@@ -232,7 +232,7 @@ TEST(XlsxWriter, SheetsInOrderWithTheirOfficialNames) {
 TEST(XlsxWriter, TableSheetLooksLikeTheOfficialTable) {
   const Report report = small_report();
   const std::string dir = bxtest::temp_dir("writer-table");
-  xlsx::write_workbook(report, dir + "/book.xlsx");
+  xlsx::write_workbook(report, dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& t2 = sheet(wb, "表2 预算收入总表");
   // Label line, title (merged across the 9 columns), entity and unit, two header rows.
@@ -266,14 +266,14 @@ TEST(XlsxWriter, YearFromTheTitleFillsTheHeader) {
   Report report = small_report();
   report.meta.year = 0;  // the table titles still say 2025
   const std::string dir = bxtest::temp_dir("writer-year");
-  xlsx::write_workbook(report, dir + "/book.xlsx");
+  xlsx::write_workbook(report, dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   EXPECT_EQ(sheet(wb, "表12 项目支出预算表（本年预算）").text(3, 3), "2025年财政拨款");
 }
 
 TEST(XlsxWriter, AbsentColumnIsLeftOutAndMergesClipped) {
   const std::string dir = bxtest::temp_dir("writer-absent");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& t4 = sheet(wb, "表4 财政拨款收支总表");
   EXPECT_EQ(t4.max_col, 6u);
@@ -287,7 +287,7 @@ TEST(XlsxWriter, AbsentColumnIsLeftOutAndMergesClipped) {
 
 TEST(XlsxWriter, EmptyTableKeepsHeaderAndNote) {
   const std::string dir = bxtest::temp_dir("writer-empty");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& t9 = sheet(wb, "表9 国有资本经营预算收支预算表");
   EXPECT_EQ(t9.text(3, 1), "国有资本经营预算收入");
@@ -299,7 +299,7 @@ TEST(XlsxWriter, EmptyTableKeepsHeaderAndNote) {
 
 TEST(XlsxWriter, ProjectTableKeepsTextAmountsAndColumnNumbers) {
   const std::string dir = bxtest::temp_dir("writer-projects");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& t12 = sheet(wb, "表12 项目支出预算表（本年预算）");
   EXPECT_EQ(t12.text(5, 1), "1");
@@ -312,7 +312,7 @@ TEST(XlsxWriter, ProjectTableKeepsTextAmountsAndColumnNumbers) {
 
 TEST(XlsxWriter, ProseKeptExactlyWithLinksToTables) {
   const std::string dir = bxtest::temp_dir("writer-prose");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& cover = sheet(wb, "封面文字");
   EXPECT_EQ(cover.text(1, 1), "测试局");
@@ -332,7 +332,7 @@ TEST(XlsxWriter, ProseKeptExactlyWithLinksToTables) {
 
 TEST(XlsxWriter, CoverHasMetadataCountsAndFindings) {
   const std::string dir = bxtest::temp_dir("writer-cover");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& cover = sheet(wb, "封面");
   std::map<std::string, std::string> values;
@@ -362,7 +362,7 @@ TEST(XlsxWriter, CoverHasMetadataCountsAndFindings) {
 
 TEST(XlsxWriter, EveryFontIsSongtiWithTheGb2312Charset) {
   const std::string dir = bxtest::temp_dir("writer-fonts");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::ZipArchive zip(dir + "/book.xlsx");
   const std::string styles = zip.read("xl/styles.xml");
   const std::string fonts = styles.substr(styles.find("<fonts"), styles.find("</fonts>") - styles.find("<fonts"));
@@ -394,7 +394,7 @@ TEST(XlsxWriter, PatchStylesLeavesOtherXmlAlone) {
 
 TEST(XlsxWriter, PrintSetupAndFrozenHeader) {
   const std::string dir = bxtest::temp_dir("writer-print");
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx");
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts());
   const xlsx::ZipArchive zip(dir + "/book.xlsx");
   const std::string t2 = zip.read("xl/worksheets/sheet2.xml");  // 表2: label line, title, entity, 2 header rows
   EXPECT_NE(t2.find("<pane ySplit=\"5\" topLeftCell=\"A6\" activePane=\"bottomLeft\" state=\"frozen\"/>"), std::string::npos) << t2;
@@ -417,7 +417,7 @@ TEST(XlsxWriter, SetAsideSheetCanBeLeftOut) {
   const std::string dir = bxtest::temp_dir("writer-noaside");
   xlsx::WriteOptions options;
   options.include_set_aside = false;
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx", Layouts::builtin(), options);
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", Layouts::embedded(), options);
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   EXPECT_EQ(wb.find("其他材料"), nullptr);
 }
@@ -428,7 +428,7 @@ TEST(XlsxWriter, LongParagraphContinuesOnTheNextRow) {
   for (int i = 0; i < 7000; ++i) long_text += "预算公开文本";  // 42000 characters
   report.parts[1].blocks.push_back(Block{BlockKind::paragraph, long_text, 0, -1, 0, {}});
   const std::string dir = bxtest::temp_dir("writer-long");
-  xlsx::write_workbook(report, dir + "/book.xlsx");
+  xlsx::write_workbook(report, dir + "/book.xlsx", bxtest::layouts());
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   const xlsx::Sheet& overview = sheet(wb, "概况");
   EXPECT_EQ(std::string(overview.text(5, 1)) + std::string(overview.text(6, 1)), long_text);
@@ -437,7 +437,7 @@ TEST(XlsxWriter, LongParagraphContinuesOnTheNextRow) {
 TEST(XlsxWriter, ErrorsNameThePath) {
   const std::string path = "/nonexistent-budgetxl-dir/sub/book.xlsx";
   try {
-    xlsx::write_workbook(small_report(), path);
+    xlsx::write_workbook(small_report(), path, bxtest::layouts());
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
@@ -453,7 +453,7 @@ TEST(XlsxWriter, SheetNamesFollowExcelRules) {
   const std::string long_name = "表5 一般公共预算支出预算表（不含上年结转）再加上很长很长的说明文字";
   const std::string cut = sanitize_sheet_name(long_name);
   EXPECT_EQ(xlsx::detail::code_points(cut), 31u);
-  EXPECT_TRUE(text::starts_with(long_name, cut));
+  EXPECT_TRUE(util::starts_with(long_name, cut));
   std::vector<std::string> used = {"封面", "Sheet"};
   EXPECT_EQ(unique_sheet_name("封面", used), "封面2");
   EXPECT_EQ(unique_sheet_name("封面", used), "封面3");
@@ -468,10 +468,10 @@ TEST(XlsxWriter, HandBuiltReportReadsBackIndependently) {
 }
 
 TEST(XlsxWriter, SampleReadsBackCellByCell) {
-  const Report report = text::read_text_report(bxtest::source_dir() + "/samples/demo-department-2025.txt");
+  const Report report = text::read_text_report(bxtest::source_dir() + "/samples/demo-department-2025.txt", bxtest::layouts());
   ASSERT_EQ(report.tables.size(), 13u);
   const std::string dir = bxtest::temp_dir("writer-sample");
-  xlsx::write_workbook(report, dir + "/sample.xlsx");
+  xlsx::write_workbook(report, dir + "/sample.xlsx", bxtest::layouts());
   expect_tables_equal(report, xlsx::read_workbook(dir + "/sample.xlsx"), "sample");
   if (have_openpyxl()) expect_independent_readback(report, dir, "sample-independent");
 }
@@ -481,9 +481,9 @@ TEST(XlsxWriter, CorpusReadsBackCellByCell) {
   if (files.empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus test skipped";
   const std::string dir = bxtest::temp_dir("writer-corpus");
   for (const auto& f : files) {
-    const Report report = text::read_text_report(f);
+    const Report report = text::read_text_report(f, bxtest::layouts());
     const std::string stem = fs::path(f).stem().string();
-    xlsx::write_workbook(report, dir + "/" + stem + ".xlsx");
+    xlsx::write_workbook(report, dir + "/" + stem + ".xlsx", bxtest::layouts());
     expect_tables_equal(report, xlsx::read_workbook(dir + "/" + stem + ".xlsx"), stem);
   }
 }

@@ -1,9 +1,9 @@
-#include "model/form_links.hpp"
+#include "finish/form_links.hpp"
 
 #include <string>
 #include <vector>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
@@ -36,7 +36,7 @@ std::size_t common_prefix(const std::string& a, const std::string& b) {
   return n;
 }
 
-std::string row_name(const Row& r) { return r.cells.empty() ? std::string() : text::trim(r.cells[0].text); }
+std::string row_name(const Row& r) { return r.cells.empty() ? std::string() : util::trim(r.cells[0].text); }
 
 }  // namespace
 
@@ -54,7 +54,7 @@ void link_forms_to_projects(Report& report) {
     if (row.kind != RowKind::item) continue;
     const std::string name = row_name(row);
     if (name.empty()) continue;
-    projects.push_back({r, text::label_key(name)});
+    projects.push_back({r, util::label_key(name)});
   }
   auto link = [&](Form& f, Project& p, const char* how) {
     f.table12_row = static_cast<int>(p.row);
@@ -72,7 +72,7 @@ void link_forms_to_projects(Report& report) {
     f.table12_row = -1;
     f.link.clear();
     f.linked_project.clear();
-    const std::string key = text::label_key(f.project_name);
+    const std::string key = util::label_key(f.project_name);
     if (key.empty()) continue;
     for (auto& p : projects)
       if (p.key == key) {
@@ -85,7 +85,7 @@ void link_forms_to_projects(Report& report) {
     if (!is_project_form(f) || f.table12_row >= 0) continue;
     std::int64_t wan = 0;
     if (!form_wan(f, wan)) continue;
-    const std::string key = text::label_key(f.project_name);
+    const std::string key = util::label_key(f.project_name);
     Project* best = nullptr;
     std::size_t best_prefix = 0;
     int candidates = 0;

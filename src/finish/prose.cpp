@@ -1,6 +1,6 @@
-#include "model/prose.hpp"
+#include "finish/prose.hpp"
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
@@ -24,19 +24,19 @@ std::size_t numeral_prefix(const std::string& key, std::size_t at) {
 }  // namespace
 
 bool is_part_heading_text(std::string_view text) {
-  const std::string key = text::label_key(text);
-  if (!text::starts_with(key, "第")) return false;
+  const std::string key = util::label_key(text);
+  if (!util::starts_with(key, "第")) return false;
   const std::size_t n = numeral_prefix(key, 3);
   return n > 3 && key.compare(n, 6, "部分") == 0 && key.size() < 120;
 }
 
 int prose_heading_level(std::string_view text) {
   if (is_part_heading_text(text)) return 1;
-  const std::string key = text::label_key(text);
-  if (key.size() > 90 || text::ends_with(key, "。") || text::ends_with(key, "；")) return 0;
+  const std::string key = util::label_key(text);
+  if (key.size() > 90 || util::ends_with(key, "。") || util::ends_with(key, "；")) return 0;
   std::size_t n = numeral_prefix(key, 0);
   if (n > 0 && key.compare(n, 3, "、") == 0) return 2;
-  if (text::starts_with(key, "(")) {
+  if (util::starts_with(key, "(")) {
     n = numeral_prefix(key, 1);
     if (n > 1 && key.compare(n, 1, ")") == 0) return 3;
   }
@@ -44,10 +44,10 @@ int prose_heading_level(std::string_view text) {
 }
 
 Block prose_block(std::string_view line, Origin origin) {
-  const std::string t = text::trim(line);
+  const std::string t = util::trim(line);
   std::size_t marks = 0;
   while (marks < t.size() && t[marks] == '#') ++marks;
-  std::string body = text::trim(std::string_view(t).substr(marks));
+  std::string body = util::trim(std::string_view(t).substr(marks));
   Block b;
   b.markup = static_cast<int>(marks);
   b.level = marks > 0 ? static_cast<int>(marks) : prose_heading_level(body);

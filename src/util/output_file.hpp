@@ -7,12 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace budgetxl::io {
+#include "budgetxl/errors.hpp"
 
-class OutputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace budgetxl::util {
 
 // Throws OutputError when `output` is (or is a link to) one of `inputs`.
 void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs);
@@ -24,4 +21,4 @@ void write_atomically(const std::string& path, const std::function<void(const st
 // Convenience for text content.
 void write_text_atomically(const std::string& path, const std::string& content);
 
-}  // namespace budgetxl::io
+}  // namespace budgetxl::util

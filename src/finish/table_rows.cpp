@@ -1,14 +1,14 @@
 // Row kinds and levels of a table, decided the same way whatever format the rows came from.
-#include "model/table_rows.hpp"
+#include "finish/table_rows.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl {
 
-using text::label_key;
+using util::label_key;
 
 bool key_in(const std::string& key, const std::vector<std::string>& list) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return label_key(s) == key; });

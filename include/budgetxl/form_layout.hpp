@@ -1,17 +1,20 @@
 // The layouts of the performance target forms, loaded from templates/forms/*.json (data, not code):
-// field labels with the wordings seen in real reports, and the standard indicator hierarchy. Shared
-// by the text reader and the workbook writer.
+// field labels with the wordings seen in real reports, and the standard indicator hierarchy. Part of
+// a Layouts set (Layouts::forms()); every form reader and writer takes it from there.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "budgetxl/forms.hpp"
-#include "budgetxl/layout.hpp"
 
 namespace budgetxl {
+
+// A regular expression of a template, compiled when the layout set is loaded (src/layout/patterns.hpp).
+struct LinePattern;
 
 // A field label of a form: its official wording and the keys (label_key of the label and of each
 // variant) it is recognised by.
@@ -56,6 +59,8 @@ struct FormLayouts {
   std::vector<std::string> hebei_title_suffixes;
   FormLabelSet hebei_fields;
   std::vector<std::string> hebei_indicator_columns;
+  // "543001 承德市自然资源和规划局本级": the unit line (unit_line_pattern, compiled at load).
+  std::shared_ptr<const LinePattern> hebei_unit_line;
   // Department text
   std::string department_text_title;
   FormLabelSet department_text_sections;
@@ -67,9 +72,6 @@ struct FormLayouts {
   FormLabelSet indicator_types;    // ids: quantity … satisfaction
   std::vector<std::pair<std::string, std::string>> type_class;  // type id -> class id
 
-  static const FormLayouts& builtin();
-  static FormLayouts from(const Layouts& layouts);  // throws std::runtime_error naming the file
-
   IndicatorClass class_of(std::string_view cell) const;  // unknown when the cell is no 一级 label
   IndicatorType type_of(std::string_view cell) const;    // unknown when the cell is no 二级 label
   bool is_header_label(std::string_view cell) const;     // 绩效指标 and its variants
@@ -77,12 +79,5 @@ struct FormLayouts {
   // Fills standard_class / standard_type from the written labels.
   void classify(Indicator& ind) const;
 };
-
-// Cell text without HTML markup (<b>, </b>); "<td …>" boundaries become tabs.
-std::string strip_markup(std::string_view s);
-
-// The field of an overall form that a 部门基本信息 label id ("department", "staff_quota" …) fills;
-// nullptr for ids outside the basic information. One mapping for the text and workbook readers.
-std::string* overall_info_field(Form& form, const std::string& id);
 
 }  // namespace budgetxl

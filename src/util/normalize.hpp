@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace budgetxl::text {
+namespace budgetxl::util {
 
 // NFKC: full-width digits, letters, parentheses and colons become half-width; ideographic space
 // becomes ' '. Invalid UTF-8 is replaced, never thrown on.
@@ -30,4 +30,9 @@ bool contains(std::string_view s, std::string_view part);
 // Leading 4-digit year in a label key such as "2024年预算收支总表" -> 2024, else 0.
 int leading_year(std::string_view key);
 
-}  // namespace budgetxl::text
+// Byte length of the UTF-8 code point at s[i] (1 for an invalid byte), never past the end.
+std::size_t utf8_length(std::string_view s, std::size_t i);
+// Cell text without HTML markup (<b>, </b>); "<td …>" boundaries become tabs.
+std::string strip_html(std::string_view s);
+
+}  // namespace budgetxl::util

@@ -1,11 +1,13 @@
-#include "text/normalize.hpp"
+#include "util/normalize.hpp"
+
+#include <algorithm>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-namespace budgetxl::text {
+namespace budgetxl::util {
 
 namespace {
 
@@ -136,4 +138,39 @@ int leading_year(std::string_view key) {
   return year;
 }
 
-}  // namespace budgetxl::text
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  return std::min(n, s.size() - i);
+}
+
+std::string strip_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '<') {
+      const std::size_t close = s.find('>', i);
+      if (close != std::string_view::npos && close - i <= 40) {
+        std::string tag = std::string(s.substr(i + 1, close - i - 1));
+        std::string lower;
+        for (char c : tag) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (util::starts_with(lower, "td") || util::starts_with(lower, "/td") || util::starts_with(lower, "tr") ||
+            util::starts_with(lower, "/tr")) {
+          out += '\t';
+          i = close + 1;
+          continue;
+        }
+        if (lower == "b" || lower == "/b" || lower == "br" || lower == "br/" || lower == "i" || lower == "/i" ||
+            lower == "strong" || lower == "/strong") {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+}  // namespace budgetxl::util

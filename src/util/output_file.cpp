@@ -1,4 +1,4 @@
-#include "io/output_file.hpp"
+#include "util/output_file.hpp"
 
 #include <unistd.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <random>
 
-namespace budgetxl::io {
+namespace budgetxl::util {
 
 namespace fs = std::filesystem;
 
@@ -49,4 +49,4 @@ void write_text_atomically(const std::string& path, const std::string& content) 
   });
 }
 
-}  // namespace budgetxl::io
+}  // namespace budgetxl::util

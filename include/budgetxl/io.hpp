@@ -1,0 +1,38 @@
+// The entry point to budgetxl as a library: load a layout set, read any report or workbook, write a
+// workbook, the official text or the JSON model. The command line and the tests use only this (and
+// budgetxl/roundtrip.hpp); how each format is read and written stays behind it, in src/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "budgetxl/errors.hpp"
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace budgetxl::io {
+
+// The layout set: the templates embedded at build time when `templates_dir` is empty, else those of
+// that folder. Throws TemplateError naming the file and the key.
+std::shared_ptr<const Layouts> load_layouts(const std::string& templates_dir);
+
+// A text report or a workbook, told apart by content, not by name; "-" reads a text report from
+// standard input. Throws InputError naming the file when it is missing, a folder, unreadable, or
+// holds nothing of a budget report. What the reader could not place becomes findings.
+Report read_report(const std::string& path, const Layouts& layouts);
+
+// The writers write to a temporary file beside `path` and rename it into place; they throw
+// OutputError when that fails. For text and JSON, "-" is standard output.
+void write_workbook(const Report& report, const std::string& path, const Layouts& layouts);
+void write_text(const Report& report, const std::string& path, const Layouts& layouts);
+void write_json(const Report& report, const std::string& path, const Layouts& layouts);
+std::string text_of(const Report& report, const Layouts& layouts);
+std::string json_of(const Report& report, const Layouts& layouts);
+// Any text content (a batch report), written the same safe way.
+void write_file(const std::string& path, const std::string& content);
+
+// Throws OutputError when `output` is one of `inputs`, also under another name or through a link.
+void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs);
+
+}  // namespace budgetxl::io

@@ -1,0 +1,40 @@
+// The round-trip proof, public: structured differences between two models of the same report, and
+// the per-file proof text -> model -> workbook -> model and model -> text -> model, each compared
+// with the first model. Origins and findings are not compared (they describe the source file);
+// what was set aside is compared by kind and text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "budgetxl/layout.hpp"
+#include "budgetxl/report.hpp"
+
+namespace budgetxl::roundtrip {
+
+struct Difference {
+  std::string part;    // "元数据", "表格", "绩效目标表", "正文"
+  std::string item;    // "表3", "绩效5 …", "第三部分 …"
+  std::string row;     // row label or block number
+  std::string column;  // column id or field path
+  std::string before;
+  std::string after;
+};
+
+std::vector<Difference> diff_reports(const Report& before, const Report& after, const Layouts& layouts);
+std::string to_string(const Difference& d);
+
+struct FileResult {
+  std::string file;
+  bool passed = false;
+  std::string error;                     // the file could not be read or written (then it fails alone)
+  std::vector<Difference> via_workbook;  // text -> workbook -> model
+  std::vector<Difference> via_text;      // model -> text -> model
+  std::size_t tables = 0, forms = 0;
+  double seconds = 0;
+};
+
+// `work_dir` holds the intermediate workbook and text; they are removed afterwards unless `keep`.
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep = false);
+
+}  // namespace budgetxl::roundtrip

@@ -1,0 +1,86 @@
+// The public entry point (include/budgetxl/io.hpp): format sniffing, standard input and output,
+// the "is this a report at all" check, safe output files. Readers and writers stay format-only.
+#include "budgetxl/io.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "json/report_json.hpp"
+#include "text/report_reader.hpp"
+#include "text/writer.hpp"
+#include "util/output_file.hpp"
+#include "xlsx/model_reader.hpp"
+#include "xlsx/writer.hpp"
+
+namespace budgetxl::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, 4);
+  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+void write_text_or_stdout(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    std::cout << content << std::flush;
+    if (!std::cout) throw OutputError("<stdout>: 写入失败");
+    return;
+  }
+  util::write_text_atomically(path, content);
+}
+
+}  // namespace
+
+std::shared_ptr<const Layouts> load_layouts(const std::string& templates_dir) {
+  if (templates_dir.empty()) return std::shared_ptr<const Layouts>(&Layouts::embedded(), [](const Layouts*) {});
+  return std::make_shared<const Layouts>(Layouts::load_directory(templates_dir));
+}
+
+Report read_report(const std::string& path, const Layouts& layouts) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    Report report = text::read_text(text::decode_bytes(bytes, "<stdin>"), "<stdin>", layouts);
+    text::require_report_content(report);
+    return report;
+  }
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
+  if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
+  if (is_zip(path)) return xlsx::read_workbook_report(path, layouts);
+  Report report = text::read_text_report(path, layouts);
+  text::require_report_content(report);
+  return report;
+}
+
+void write_workbook(const Report& report, const std::string& path, const Layouts& layouts) {
+  util::write_atomically(path, [&](const std::string& tmp) { xlsx::write_workbook(report, tmp, layouts); });
+}
+
+std::string text_of(const Report& report, const Layouts& layouts) { return text::write_text_report(report, layouts); }
+
+std::string json_of(const Report& report, const Layouts& layouts) {
+  return json::report_to_json(report, layouts).dump(1) + "\n";
+}
+
+void write_text(const Report& report, const std::string& path, const Layouts& layouts) {
+  write_text_or_stdout(path, text_of(report, layouts));
+}
+
+void write_json(const Report& report, const std::string& path, const Layouts& layouts) {
+  write_text_or_stdout(path, json_of(report, layouts));
+}
+
+void write_file(const std::string& path, const std::string& content) { util::write_text_atomically(path, content); }
+
+void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs) {
+  util::refuse_overwriting_input(output, inputs);
+}
+
+}  // namespace budgetxl::io
