@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "budgetxl/amount.hpp"
@@ -106,7 +107,9 @@ struct Part {
 
 // Material that is not part of the report: kept, counted, never silently dropped.
 enum class NoiseKind { watermark, page_footer, page_number, running_header, separator, appendix, unplaced };
-const char* noise_kind_name(NoiseKind k);
+const char* noise_kind_name(NoiseKind k);   // "watermark" …
+const char* noise_kind_title(NoiseKind k);  // "水印", "页脚", "页码", "页眉", "分隔线", "附录文件", "未归位内容"
+bool noise_kind_from_title(std::string_view title, NoiseKind& out);
 
 struct Noise {
   NoiseKind kind = NoiseKind::unplaced;

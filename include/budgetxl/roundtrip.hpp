@@ -21,7 +21,15 @@ struct Difference {
   std::string after;
 };
 
-std::vector<Difference> diff_reports(const Report& before, const Report& after, const Layouts& layouts);
+struct DiffOptions {
+  // Compare page furniture set aside (watermarks, page footers, page numbers, running headers,
+  // separators) too. The workbook keeps it in 其他材料; the written text report is clean of it, so
+  // the text direction compares only what was set aside as content (appended documents, unplaced).
+  bool page_furniture = true;
+};
+
+std::vector<Difference> diff_reports(const Report& before, const Report& after, const Layouts& layouts,
+                                     const DiffOptions& options = {});
 std::string to_string(const Difference& d);
 
 struct FileResult {
@@ -30,7 +38,7 @@ struct FileResult {
   std::string error;                     // the file could not be read or written (then it fails alone)
   std::vector<Difference> via_workbook;  // text -> workbook -> model
   std::vector<Difference> via_text;      // model -> text -> model
-  std::size_t tables = 0, forms = 0;
+  std::size_t tables = 0, forms = 0, set_aside = 0;
   double seconds = 0;
 };
 

@@ -62,6 +62,7 @@ std::string results_json(const std::vector<roundtrip::FileResult>& results) {
                  {"error", r.error},
                  {"tables", r.tables},
                  {"forms", r.forms},
+                 {"set_aside", r.set_aside},
                  {"seconds", r.seconds},
                  {"via_workbook", diffs_json(r.via_workbook)},
                  {"via_text", diffs_json(r.via_text)}});
@@ -127,7 +128,8 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
                                  fs::path(r.file).filename().string())
                   << std::flush;
       } else if (!opt.quiet) {
-        std::cerr << fmt::format("{} {} ({} tables, {} forms, {:.1f}s)\n", r.passed ? "PASS" : "FAIL", r.file, r.tables, r.forms, r.seconds);
+        std::cerr << fmt::format("{} {} ({} tables, {} forms, {} set aside, {:.1f}s)\n", r.passed ? "PASS" : "FAIL", r.file, r.tables,
+                                 r.forms, r.set_aside, r.seconds);
       }
     }
   };

@@ -137,6 +137,29 @@ const char* noise_kind_name(NoiseKind k) {
   return "";
 }
 
+const char* noise_kind_title(NoiseKind k) {
+  switch (k) {
+    case NoiseKind::watermark: return "水印";
+    case NoiseKind::page_footer: return "页脚";
+    case NoiseKind::page_number: return "页码";
+    case NoiseKind::running_header: return "页眉";
+    case NoiseKind::separator: return "分隔线";
+    case NoiseKind::appendix: return "附录文件";
+    case NoiseKind::unplaced: return "未归位内容";
+  }
+  return "";
+}
+
+bool noise_kind_from_title(std::string_view title, NoiseKind& out) {
+  for (NoiseKind k : {NoiseKind::watermark, NoiseKind::page_footer, NoiseKind::page_number, NoiseKind::running_header,
+                      NoiseKind::separator, NoiseKind::appendix, NoiseKind::unplaced})
+    if (title == noise_kind_title(k)) {
+      out = k;
+      return true;
+    }
+  return false;
+}
+
 bool Table::has_column(const std::string& id) const {
   return std::find(absent_columns.begin(), absent_columns.end(), id) == absent_columns.end();
 }

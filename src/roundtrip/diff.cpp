@@ -95,9 +95,33 @@ std::string block_text(const Block& b) {
   }
 }
 
+bool is_page_furniture(NoiseKind k) {
+  return k == NoiseKind::watermark || k == NoiseKind::page_footer || k == NoiseKind::page_number ||
+         k == NoiseKind::running_header || k == NoiseKind::separator;
+}
+
+// Set-aside material kind by kind: the count, then the first item whose text differs.
+void diff_set_aside(const Report& a, const Report& b, const DiffOptions& options, std::vector<Difference>& out) {
+  for (NoiseKind k : {NoiseKind::watermark, NoiseKind::page_footer, NoiseKind::page_number, NoiseKind::running_header,
+                      NoiseKind::separator, NoiseKind::appendix, NoiseKind::unplaced}) {
+    if (!options.page_furniture && is_page_furniture(k)) continue;
+    std::vector<const std::string*> x, y;
+    for (const Noise& n : a.set_aside)
+      if (n.kind == k) x.push_back(&n.text);
+    for (const Noise& n : b.set_aside)
+      if (n.kind == k) y.push_back(&n.text);
+    if (x.size() != y.size()) out.push_back({"其他材料", noise_kind_title(k), "", "数量", std::to_string(x.size()), std::to_string(y.size())});
+    for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
+      if (*x[i] != *y[i]) {
+        out.push_back({"其他材料", noise_kind_title(k), fmt::format("第{}项", i + 1), "内容", *x[i], *y[i]});
+        break;
+      }
+  }
+}
+
 }  // namespace
 
-std::vector<Difference> diff_reports(const Report& a, const Report& b, const Layouts& layouts) {
+std::vector<Difference> diff_reports(const Report& a, const Report& b, const Layouts& layouts, const DiffOptions& options) {
   std::vector<Difference> out;
   auto meta = [&](const char* name, const std::string& x, const std::string& y) {
     if (x != y) out.push_back({"元数据", "", "", name, x, y});
@@ -108,7 +132,8 @@ std::vector<Difference> diff_reports(const Report& a, const Report& b, const Lay
   meta("amount_unit", a.meta.amount_unit, b.meta.amount_unit);
   meta("title", a.meta.title, b.meta.title);
 
-  for (int n = 1; n <= 13; ++n) {
+  for (const TableLayout& layout : layouts.tables()) {
+    const int n = layout.number;
     const Table* x = a.table(n);
     const Table* y = b.table(n);
     if (!x && !y) continue;
@@ -151,6 +176,7 @@ std::vector<Difference> diff_reports(const Report& a, const Report& b, const Lay
       if (!(x.blocks[i] == y.blocks[i]))
         out.push_back({"正文", item, fmt::format("第{}段", i + 1), block_kind_name(x.blocks[i].kind), block_text(x.blocks[i]), block_text(y.blocks[i])});
   }
+  diff_set_aside(a, b, options, out);
   return out;
 }
 

@@ -96,6 +96,14 @@ std::string write_text_report(const Report& report, const Layouts& layouts) {
       out += '\n';  // paragraphs and tables are separated by a blank line, as in the corpus
     }
   }
+  // Appended documents (财政厅文件 …) are not part of the report but were in the file: they follow
+  // it, line by line, and are set aside again when read. Page furniture (watermarks, footers, page
+  // numbers) is not written: the written report is clean.
+  for (const Noise& n : report.set_aside)
+    if (n.kind == NoiseKind::appendix) {
+      out += n.text;
+      out += '\n';
+    }
   return out;
 }
 

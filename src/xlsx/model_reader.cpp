@@ -90,6 +90,7 @@ class Mapper {
     for (auto& table : report_.tables)
       if (layouts_.table(table.number).shape == TableShape::projects) classify_project_rows(table, layouts_.table(table.number), report_);
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
+    if (const Sheet* other = wb_.find("其他材料")) read_set_aside(*other);
     link_forms_to_projects(report_);
     if (!report_.tables.empty())
       for (const auto& layout : layouts_.tables())
@@ -358,6 +359,46 @@ class Mapper {
     // Every part but the cover opens with its heading line (第N部分 …, 目录).
     if (part.kind != PartKind::cover && !part.blocks.empty()) part.heading = part.blocks.front().text;
     report_.parts.push_back(std::move(part));
+  }
+
+  // 其他材料: 类别 | 位置 | 内容, one item a row; a row without 类别 and 位置 continues the text
+  // above (long text is split over rows).
+  void read_set_aside(const Sheet& sheet) {
+    std::uint32_t kind_col = 0, text_col = 0, place_col = 0, r = 1;
+    for (; r <= std::min<std::uint32_t>(sheet.max_row, 5) && !text_col; ++r)
+      for (std::uint32_t c = 1; c <= sheet.max_col; ++c) {
+        const std::string k = label_key(cell_text(sheet, r, c));
+        if (k == "类别") kind_col = c;
+        else if (k == "位置") place_col = c;
+        else if (k == "内容") text_col = c;
+      }
+    if (!kind_col || !text_col) {
+      report_.findings.add("xlsx.no-header", Severity::error, "“其他材料”找不到“类别”“内容”表头，未读取",
+                           Origin::at_cell(sheet.name, 1, 1));
+      return;
+    }
+    for (; r <= sheet.max_row; ++r) {
+      const std::string kind = cell_text(sheet, r, kind_col);
+      const std::string place = place_col ? cell_text(sheet, r, place_col) : "";
+      const CellValue* v = sheet.at(r, text_col);
+      const std::string text = v ? v->text : "";
+      if (kind.empty() && place.empty()) {
+        if (text.empty()) continue;
+        if (!report_.set_aside.empty()) {
+          report_.set_aside.back().text += text;
+          continue;
+        }
+      }
+      Noise noise;
+      noise.text = text;
+      noise.origin = Origin::at_cell(sheet.name, r, text_col);
+      if (!noise_kind_from_title(kind, noise.kind)) {
+        noise.kind = NoiseKind::unplaced;
+        report_.findings.add("xlsx.unknown-set-aside-kind", Severity::warning,
+                             fmt::format("“其他材料”的类别“{}”无法识别，按未归位内容保存", kind), Origin::at_cell(sheet.name, r, kind_col));
+      }
+      report_.set_aside.push_back(std::move(noise));
+    }
   }
 
   void read_form(const Sheet& sheet) {

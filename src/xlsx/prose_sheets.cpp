@@ -137,9 +137,10 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   for (const Noise& noise : report.set_aside) {
     const std::uint32_t first = row;
     row = write_long_text(out, row, 2, noise.text, cell, kProseWidth);
+    // Kind and place on the item's first row only: a row without them continues the text above.
     for (std::uint32_t r = first; r < row; ++r) {
-      out.text(r, 0, noise_kind_title(noise.kind), cell);
-      out.text(r, 1, noise.origin.str(), cell);
+      out.text(r, 0, r == first ? noise_kind_title(noise.kind) : "", cell);
+      out.text(r, 1, r == first ? noise.origin.str() : "", cell);
     }
   }
   worksheet_freeze_panes(ws, 1, 0);

@@ -278,19 +278,6 @@ std::string internal_link(const std::string& sheet) {
   return "internal:'" + util::replace_all(sheet, "'", "''") + "'!A1";
 }
 
-const char* noise_kind_title(NoiseKind k) {
-  switch (k) {
-    case NoiseKind::watermark: return "水印";
-    case NoiseKind::page_footer: return "页脚";
-    case NoiseKind::page_number: return "页码";
-    case NoiseKind::running_header: return "页眉";
-    case NoiseKind::separator: return "分隔线";
-    case NoiseKind::appendix: return "附录文件";
-    case NoiseKind::unplaced: return "未归位内容";
-  }
-  return "";
-}
-
 const char* severity_title(Severity s) {
   switch (s) {
     case Severity::info: return "提示";

@@ -135,8 +135,7 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
 // Fills the cover sheet: metadata, counts, the list of sheets (linked), the findings.
 void write_cover_sheet(SheetWriter& sheet, const Report& report, const std::vector<std::string>& sheet_names);
 
-// The prose name of a set-aside kind ("水印", "页脚" …) and of a severity ("错误", "警告", "提示").
-const char* noise_kind_title(NoiseKind k);
+// The prose name of a severity ("错误", "警告", "提示").
 const char* severity_title(Severity s);
 
 }  // namespace budgetxl::xlsx::detail
