@@ -21,9 +21,9 @@ const char* severity_name(Severity s);  // "info" / "warning" / "error"
 
 class Findings {
  public:
-  void add(std::string rule, Severity severity, std::string message, Origin where = {}) {
-    items_.push_back({std::move(rule), severity, std::move(message), std::move(where)});
-  }
+  // `rule` must be in the rule table (budgetxl/rules.hpp), whose severity wins; a debug build
+  // stops when the id is unknown or `severity` disagrees with the table.
+  void add(std::string rule, Severity severity, std::string message, Origin where = {});
   const std::vector<Finding>& items() const { return items_; }
   std::vector<Finding>& items() { return items_; }
   std::size_t count(const std::string& rule) const;

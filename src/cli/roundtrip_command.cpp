@@ -91,6 +91,7 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   std::shared_ptr<const Layouts> loaded;  // loaded once, before the workers start
   if (const int code = guarded("--templates", [&] {
         loaded = io::load_layouts(opt.templates_dir);
+        if (!rt.report_file.empty()) io::refuse_overwriting_input(rt.report_file, files);
         return kExitOk;
       }))
     return code;

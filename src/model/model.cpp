@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "budgetxl/codes.hpp"
 #include "budgetxl/finding.hpp"
 #include "budgetxl/origin.hpp"
 #include "budgetxl/report.hpp"
+#include "budgetxl/rules.hpp"
 
 namespace budgetxl {
 
@@ -33,6 +35,13 @@ const char* severity_name(Severity s) {
     case Severity::error: return "error";
   }
   return "";
+}
+
+void Findings::add(std::string rule, Severity severity, std::string message, Origin where) {
+  const Rule* known = find_rule(rule);
+  assert(known && "finding rule missing from the rule table (src/model/rules.cpp)");
+  assert((!known || known->severity == severity) && "finding severity differs from the rule table");
+  items_.push_back({std::move(rule), known ? known->severity : severity, std::move(message), std::move(where)});
 }
 
 std::size_t Findings::count(const std::string& rule) const {

@@ -1,5 +1,7 @@
 #include "text/form_common.hpp"
 
+#include <fmt/format.h>
+
 #include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
@@ -45,18 +47,6 @@ bool is_section_end(std::string_view text) {
   return any && key.compare(k, 3, "、") == 0;
 }
 
-std::string excerpt(std::string_view text, std::size_t max_chars) {
-  std::string t = replace_all(trim(text), "\t", " ");
-  std::size_t i = 0, n = 0;
-  while (i < t.size() && n < max_chars) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    ++n;
-  }
-  if (i < t.size()) return t.substr(0, i) + "…";
-  return t;
-}
-
 void add_finding(Report& report, const char* rule, Severity severity, std::string message, const Line& line,
                  std::uint32_t field) {
   report.findings.add(rule, severity, std::move(message), Origin::at_line(line.number, field));
@@ -65,7 +55,7 @@ void add_finding(Report& report, const char* rule, Severity severity, std::strin
 Amount form_amount(const std::string& text, const Line& line, std::uint32_t field, Report& report) {
   const AmountParse p = parse_amount(text);
   if (p.value) return *p.value;
-  add_finding(report, "form.bad-amount", Severity::warning, "绩效目标表金额无法识别：" + p.error, line, field);
+  add_finding(report, "form.bad-amount", Severity::warning, fmt::format("绩效目标表金额无法识别：{}", p.error), line, field);
   return Amount::blank();
 }
 
@@ -180,7 +170,7 @@ bool IndicatorTableReader::read(const Line& line, Report& report, std::vector<In
   }
   for (const auto& e : extras)
     add_finding(report, "form.extra-cell", Severity::warning,
-                "绩效指标行多出的单元格未能归入指标：“" + excerpt(e.text) + "”", line, e.field);
+                fmt::format("绩效指标行多出的单元格未能归入指标：“{}”", excerpt(e.text)), line, e.field);
 
   const bool any_label = !row_l1[0].empty() || !row_l2[0].empty() || !row_l1[1].empty() || !row_l2[1].empty();
   if (data[0].empty() && data[1].empty() && !any_label) return false;

@@ -25,8 +25,6 @@ std::vector<FCell> cells_of(const Line& line);
 bool is_section_end(std::string_view text);
 // The line's key without markdown '#' marks and markup.
 std::string heading_key(std::string_view text);
-// A short excerpt of a line for a finding message.
-std::string excerpt(std::string_view text, std::size_t max_chars = 40);
 // Reads an amount from a form cell ("865,000", "15.00", "1,50000"); a finding when it is not one.
 Amount form_amount(const std::string& text, const Line& line, std::uint32_t field, Report& report);
 void add_finding(Report& report, const char* rule, Severity severity, std::string message, const Line& line,

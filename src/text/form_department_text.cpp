@@ -144,14 +144,6 @@ std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLa
                   "部门整体绩效目标中无法归位的内容：“" + excerpt(t) + "”", line);
     }
   }
-  if (form.overall_goal.empty()) {
-    form.missing.push_back("overall_goal");
-    add_finding(report, "form.text-missing", Severity::warning, "部门整体绩效目标缺少总体绩效目标", lines[i]);
-  }
-  if (form.sub_goals.empty()) {
-    form.missing.push_back("sub_goals");
-    add_finding(report, "form.text-missing", Severity::warning, "部门整体绩效目标缺少分项绩效目标", lines[i]);
-  }
   report.forms.push_back(std::move(form));
   return j;
 }

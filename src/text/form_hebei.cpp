@@ -214,27 +214,6 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts
                 "绩效目标表中无法归位的内容：“" + excerpt(line.text) + "”", line);
   }
 
-  auto missing = [&](const char* id, const std::string& what) {
-    form.missing.push_back(id);
-    add_finding(report, "form.hebei-missing", Severity::warning, "项目绩效目标表“" + excerpt(form.title) + "”缺少" + what,
-                lines[i]);
-  };
-  if (form.project_name.empty()) missing("project_name", "项目名称");
-  if (form.project_code.empty()) missing("project_code", "项目编码");
-  if (form.budget.is_blank()) missing("budget", "预算数");
-  if (form.indicators.empty()) missing("indicators", "绩效指标");
-  if (!form.budget.is_blank() && !form.fiscal_funds.is_blank() &&
-      (form.fiscal_funds + form.other_funds).minor() != form.budget.minor())
-    add_finding(report, "form.funds-sum", Severity::warning,
-                "项目绩效目标表“" + excerpt(form.project_name) + "”财政资金与其他资金之和不等于预算数", lines[i]);
-  const std::string key = label_key(form.project_name);
-  for (std::size_t k = 0; !key.empty() && k < report.forms.size(); ++k)
-    if (report.forms[k].kind == form.kind && label_key(report.forms[k].project_name) == key) {
-      form.duplicate_of = static_cast<int>(k);
-      report.findings.add("form.duplicate", Severity::warning,
-                          "项目“" + excerpt(form.project_name) + "”的绩效目标表重复出现", Origin::at_line(lines[i].number));
-      break;
-    }
   report.forms.push_back(std::move(form));
   return j;
 }

@@ -148,16 +148,6 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayou
   }
 
   split_code_name(form.department, form.department_code, form.department_name);
-  auto missing = [&](const char* id, const std::string& what) {
-    form.missing.push_back(id);
-    add_finding(report, "form.overall-missing", Severity::warning, "整体支出绩效目标表缺少" + what, lines[i]);
-  };
-  if (form.department.empty()) missing("department", "部门名称");
-  if (form.budget_by_source.empty()) missing("budget", "年度预算情况");
-  if (form.indicators.empty()) missing("indicators", "年度绩效指标");
-  form.missing.push_back("footer");
-  add_finding(report, "form.missing-footer", Severity::info, "整体支出绩效目标表没有填报人信息（负责人、填报日期等）",
-              lines[i]);
   report.forms.push_back(std::move(form));
   return j;
 }

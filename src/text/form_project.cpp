@@ -140,8 +140,6 @@ void flush_repeats(Report& report, RepeatedLine& r) {
 
 }  // namespace
 
-void check_project_form(Form& form, const Line& title, Report& report);
-
 std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form form;
   form.kind = FormKind::project;
@@ -450,56 +448,8 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
   flush_repeats(report, unplaced);
 
   if (form.department_code.empty()) split_code_name(form.department, form.department_code, form.department_name);
-  check_project_form(form, lines[i], report);
   report.forms.push_back(std::move(form));
   return j;
-}
-
-void check_project_form(Form& form, const Line& title, Report& report) {
-  auto missing = [&](const char* id, const char* rule, Severity sev, const std::string& what) {
-    form.missing.push_back(id);
-    add_finding(report, rule, sev, "绩效目标表“" + excerpt(form.project_name.empty() ? form.title : form.project_name) +
-                                       "”" + what,
-                title);
-  };
-  if (form.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
-  if (form.year == 0) missing("year", "form.missing-year", Severity::info, "缺少年度行");
-  if (form.period_funds.total.is_blank())
-    missing("period_total", "form.missing-amount", Severity::warning, "缺少实施期资金总额");
-  if (form.annual_funds.total.is_blank())
-    missing("annual_total", "form.missing-amount", Severity::warning, "缺少年度资金总额");
-  if (form.goal_period.empty() && form.goal_annual.empty())
-    missing("goal", "form.missing-goal", Severity::warning, "缺少总体目标");
-  std::size_t n = 0;
-  for (const auto& r : form.indicator_rows)
-    if (!r.period.empty() || !r.annual.empty()) ++n;
-  if (n == 0) missing("indicators", "form.missing-indicators", Severity::warning, "没有绩效指标");
-  if (!form.has_footer) missing("footer", "form.missing-footer", Severity::info, "缺少填报人信息（负责人、填报日期等）");
-  for (int h = 0; h < 2; ++h) {
-    const Funding& f = h == 0 ? form.period_funds : form.annual_funds;
-    if (f.total.is_blank()) continue;
-    const Amount sum = f.central + f.provincial + f.local + f.self_raised + f.other;
-    if (!sum.is_blank() && sum.minor() != f.total.minor())
-      add_finding(report, "form.funds-sum", Severity::warning,
-                  std::string("绩效目标表“") + excerpt(form.project_name) + "”" + (h == 0 ? "实施期" : "年度") +
-                      "资金来源合计 " + sum.to_string(0, true) + " 不等于资金总额 " + f.total.to_string(0, true),
-                  title);
-  }
-  // Duplicates: an earlier form of the same kind for the same project.
-  const std::string key = label_key(form.project_name);
-  if (!key.empty()) {
-    for (std::size_t k = 0; k < report.forms.size(); ++k) {
-      const Form& o = report.forms[k];
-      if (o.kind == form.kind && label_key(o.project_name) == key) {
-        form.duplicate_of = static_cast<int>(k);
-        report.findings.add("form.duplicate", Severity::warning,
-                            "项目“" + excerpt(form.project_name) + "”的绩效目标表重复出现（前一份在第" +
-                                std::to_string(o.origin.line) + "行）",
-                            Origin::at_line(title.number));
-        break;
-      }
-    }
-  }
 }
 
 }  // namespace budgetxl::text::forms

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "finish/form_links.hpp"
+#include "finish/finish.hpp"
 #include "finish/prose.hpp"
 #include "text/clean.hpp"
 #include "text/form_reader.hpp"
@@ -175,8 +175,6 @@ class Walker {
   std::size_t read_one_table(std::size_t title, const TitleMatch& m) {
     Table table;
     const std::size_t end = read_table(lines_, title, m, ctx_, table, report_);
-    if (report_.table(table.number))
-      report_.findings.add("text.duplicate-table", Severity::warning, fmt::format("表{}出现了不止一次", table.number), table.origin);
     if (report_.meta.year == 0) report_.meta.year = m.year;
     if (report_.meta.entity.empty()) report_.meta.entity = table.entity;
     report_.tables.push_back(std::move(table));
@@ -214,15 +212,7 @@ Report read_text(const DecodedText& decoded, const std::string& name, const Layo
   const Lines lines = clean_lines(decoded.lines, layouts.report(), report.set_aside);
   Walker(lines, layouts, report).run();
 
-  if (report.meta.entity.empty())
-    report.findings.add("text.no-entity", Severity::warning, "未找到部门（单位）名称");
-  if (report.meta.year == 0) report.findings.add("text.no-year", Severity::warning, "未找到预算年度");
-  link_forms_to_projects(report);
-  if (!report.tables.empty()) {
-    for (const auto& layout : layouts.tables())
-      if (!report.table(layout.number))
-        report.findings.add("text.table-missing", Severity::warning, fmt::format("未找到表{}（{}）", layout.number, layout.title));
-  }
+  finish_report(report, layouts);
   return report;
 }
 

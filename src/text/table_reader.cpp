@@ -180,22 +180,8 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
         cell.text = trim(raw);
       }
     }
-    classify_row(row, layout);
-    if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0)
-      report.findings.add("text.bad-code", Severity::warning,
-                          fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number, row.cells[0].text), row.origin);
-    if (!layout.label_column.empty() && row.kind != RowKind::total) {
-      const std::string label = row.cells[static_cast<std::size_t>(layout.column_index(layout.label_column))].text;
-      const std::string k = label_key(label);
-      bool known = k.empty();
-      for (const auto& fl : layout.fixed_labels) known = known || k == label_key(fl.text) || key_in(k, fl.variants);
-      if (!known && layout.shape != TableShape::economic)
-        report.findings.add("text.unknown-label", Severity::info, fmt::format("表{}的行名称“{}”不在标准格式中", layout.number, label),
-                            row.origin);
-    }
     table.rows.push_back(std::move(row));
   }
-  if (layout.shape == TableShape::projects) classify_project_rows(table, layout, report);
   return i;
 }
 

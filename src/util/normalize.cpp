@@ -173,4 +173,16 @@ std::string strip_html(std::string_view s) {
   return out;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_chars) {
+  std::string t = replace_all(trim(text), "\t", " ");
+  std::size_t i = 0, n = 0;
+  while (i < t.size() && n < max_chars) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    ++n;
+  }
+  if (i < t.size()) return t.substr(0, i) + "…";
+  return t;
+}
+
 }  // namespace budgetxl::util

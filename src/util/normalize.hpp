@@ -35,4 +35,8 @@ std::size_t utf8_length(std::string_view s, std::size_t i);
 // Cell text without HTML markup (<b>, </b>); "<td …>" boundaries become tabs.
 std::string strip_html(std::string_view s);
 
+// A short excerpt of a line for a finding message: tabs become spaces, cut at `max_chars` code
+// points with "…".
+std::string excerpt(std::string_view text, std::size_t max_chars = 40);
+
 }  // namespace budgetxl::util

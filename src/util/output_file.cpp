@@ -1,5 +1,6 @@
 #include "util/output_file.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,10 +25,17 @@ void write_atomically(const std::string& path, const std::function<void(const st
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw OutputError(path + ": 目录不存在：" + dir.string());
+  if (!fs::is_directory(dir, ec)) throw OutputError(fmt::format("{}: 目录不存在：{}", path, dir.string()));
+  const fs::file_status status = fs::status(target, ec);
+  if (fs::is_directory(status)) throw OutputError(fmt::format("{}: 是目录，不能作为输出文件", path));
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    // A device or pipe (/dev/stdout, /dev/null, a FIFO): written in place, never replaced by a file.
+    write(path);
+    return;
+  }
   std::random_device rd;
-  const fs::path tmp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000) +
-                              target.extension().string());
+  const fs::path tmp =
+      dir / fmt::format(".{}.tmp-{}-{}{}", target.filename().string(), ::getpid(), rd() % 1000000, target.extension().string());
   try {
     write(tmp.string());
     fs::rename(tmp, target);

@@ -165,16 +165,6 @@ bool split_unit_line(const std::string& t, std::string& code, std::string& unit)
   return !unit.empty();
 }
 
-void set_duplicate(Form& f, const Report& report) {
-  const std::string key = label_key(f.project_name);
-  if (key.empty()) return;
-  for (std::size_t k = 0; k < report.forms.size(); ++k)
-    if (report.forms[k].kind == f.kind && label_key(report.forms[k].project_name) == key) {
-      f.duplicate_of = static_cast<int>(k);
-      return;
-    }
-}
-
 // Header columns of an indicator table in row r: every column whose text matches `name`.
 std::vector<std::uint32_t> columns_named(const Grid& g, std::uint32_t r, const char* name) {
   std::vector<std::uint32_t> out;
@@ -341,8 +331,6 @@ void read_project(const Grid& g, Form& f, const FormLayouts& L) {
     }
   }
   split_code_name(f.department, f.department_code, f.department_name);
-  if (f.project_name.empty()) f.missing.push_back("project_name");
-  if (!f.has_footer) f.missing.push_back("footer");
 }
 
 // ---- Overall form -------------------------------------------------------------------------------
@@ -460,12 +448,11 @@ void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
     }
   }
   split_code_name(f.department, f.department_code, f.department_name);
-  f.missing.push_back("footer");
 }
 
 // ---- Hebei project form -------------------------------------------------------------------------
 
-void read_hebei(const Grid& g, Form& f, const FormLayouts& L, const Report& report) {
+void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
   f.kind = FormKind::project_hebei;
   f.amount_unit = "万元";
   auto is_label = [&](const std::string& t) {
@@ -592,7 +579,6 @@ void read_hebei(const Grid& g, Form& f, const FormLayouts& L, const Report& repo
   } else {
     g.finding("xlsx.form-no-header", Severity::warning, "项目绩效目标表没有绩效指标表头", Pos{1, 1});
   }
-  set_duplicate(f, report);
 }
 
 // ---- Department text ----------------------------------------------------------------------------
@@ -641,8 +627,6 @@ void read_department_text(const Grid& g, Form& f, const FormLayouts& L) {
       }
     }
   }
-  if (f.overall_goal.empty()) f.missing.push_back("overall_goal");
-  if (f.sub_goals.empty()) f.missing.push_back("sub_goals");
 }
 
 }  // namespace
@@ -662,11 +646,10 @@ void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
   } else if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) {
     read_overall(g, f, L);
   } else if (has(L.hebei_fields, "funds") || has(L.hebei_fields, "spending_plan")) {
-    read_hebei(g, f, L, report);
+    read_hebei(g, f, L);
   } else if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) {
     read_project(g, f, L);
-    set_duplicate(f, report);
-  } else {
+    } else {
     report.findings.add("xlsx.form-unknown", Severity::warning,
                         fmt::format("工作表“{}”看不出是哪一种绩效目标表，未读取", sheet.name), Origin::at_cell(sheet.name, 1, 1));
     return;

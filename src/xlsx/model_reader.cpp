@@ -7,9 +7,8 @@
 #include <optional>
 
 #include "layout/match.hpp"
-#include "finish/form_links.hpp"
+#include "finish/finish.hpp"
 #include "finish/prose.hpp"
-#include "finish/table_rows.hpp"
 #include "util/normalize.hpp"
 #include "xlsx/form_sheet_reader.hpp"
 
@@ -81,21 +80,12 @@ class Mapper {
                              Origin::at_cell(sheet.name, 1, 1));
     }
     for (const auto& [sheet, layout] : table_sheets) {
-      if (report_.table(layout->number))
-        report_.findings.add("xlsx.duplicate-table", Severity::warning, fmt::format("表{}出现了不止一次", layout->number),
-                             Origin::at_cell(sheet->name, 1, 1));
       table_index_[sheet->name] = static_cast<int>(report_.tables.size());
       report_.tables.push_back(read_table(*sheet, *layout));
     }
-    for (auto& table : report_.tables)
-      if (layouts_.table(table.number).shape == TableShape::projects) classify_project_rows(table, layouts_.table(table.number), report_);
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
     if (const Sheet* other = wb_.find("其他材料")) read_set_aside(*other);
-    link_forms_to_projects(report_);
-    if (!report_.tables.empty())
-      for (const auto& layout : layouts_.tables())
-        if (!report_.table(layout.number))
-          report_.findings.add("xlsx.table-missing", Severity::warning, fmt::format("工作簿中没有表{}（{}）", layout.number, layout.title));
+    finish_report(report_, layouts_);
     return std::move(report_);
   }
 
@@ -318,10 +308,6 @@ class Mapper {
       if (!used[c] && !cell_text(sheet, r, c).empty())
         report_.findings.add("xlsx.extra-cell", Severity::warning,
                              fmt::format("表{}此单元格不在任何栏目下：“{}”", layout.number, cell_text(sheet, r, c)), Origin::at_cell(sheet.name, r, c));
-    classify_row(row, layout);
-    if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0)
-      report_.findings.add("xlsx.bad-code", Severity::warning,
-                           fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number, row.cells[0].text), row.origin);
     return row;
   }
 

@@ -81,7 +81,7 @@ TEST(CorpusTables, EveryTableAndRowPlaced) {
       EXPECT_NE(f.rule, "text.unplaced-line") << c.prefix << " " << f.where.str() << " " << f.message;
       EXPECT_NE(f.rule, "text.extra-cells") << c.prefix << " " << f.where.str() << " " << f.message;
       EXPECT_NE(f.rule, "text.bad-amount") << c.prefix << " " << f.where.str() << " " << f.message;
-      EXPECT_NE(f.rule, "text.table-missing") << c.prefix << " " << f.message;
+      EXPECT_NE(f.rule, "table.missing") << c.prefix << " " << f.message;
     }
   }
 }

@@ -7,6 +7,7 @@
 
 #include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
+#include "finish/finish.hpp"
 #include "text/clean.hpp"
 #include "text/decode.hpp"
 #include "text/form_reader.hpp"
@@ -30,13 +31,15 @@ inline text::Lines corpus_lines(const std::string& path) {
   return text::clean_lines(text::decode_file(path).lines, Layouts::embedded().report(), noise);
 }
 
-// Walks the lines like the report reader does, reading every form it meets.
-inline Report read_forms(const text::Lines& lines, const FormLayouts& layouts = Layouts::embedded().forms()) {
+// Walks the lines like the report reader does, reading every form it meets, then runs the
+// finishing pass (form checks, duplicates, links) as every reader does.
+inline Report read_forms(const text::Lines& lines, const Layouts& layouts = Layouts::embedded()) {
   Report report;
   for (std::size_t i = 0; i < lines.size();) {
-    if (text::starts_form(lines, i, layouts)) i = text::read_form(lines, i, layouts, report);
+    if (text::starts_form(lines, i, layouts.forms())) i = text::read_form(lines, i, layouts.forms(), report);
     else ++i;
   }
+  finish_report(report, layouts);
   return report;
 }
 

@@ -76,7 +76,7 @@ TEST(WorkbookReader, PersonEditedWorkbookIsReadOrAnsweredPrecisely) {
   EXPECT_NE(finding_at(back, "xlsx.number-as-text", where["fullwidth"]), nullptr) << where["fullwidth"];
   // The deleted empty table is reported, and the bad value is an error at its cell, kept as text.
   EXPECT_EQ(back.table(13), nullptr);
-  EXPECT_EQ(back.findings.count("xlsx.table-missing"), 1u);
+  EXPECT_EQ(back.findings.count("table.missing"), 1u);
   const Finding* bad = finding_at(back, "xlsx.bad-amount", where["bad"]);
   ASSERT_NE(bad, nullptr) << where["bad"];
   EXPECT_EQ(bad->severity, Severity::error);

@@ -37,6 +37,17 @@ std::vector<std::string> corpus_files() {
   return out;
 }
 
+std::vector<std::string> corpus_files_recursive() {
+  std::vector<std::string> out;
+  const fs::path dir(BUDGETXL_CORPUS_DIR);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Report read_snippet(const std::string& text) { return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt", bxtest::layouts()); }
 
 Report read_file(const std::string& path) { return text::read_text_report(path, bxtest::layouts()); }

@@ -20,6 +20,8 @@ const Layouts& layouts();
 // Path of a corpus report by its prefix ("000"), or "" when the corpus is absent.
 std::string corpus_file(const std::string& prefix);
 std::vector<std::string> corpus_files();
+// Every *.txt below the corpus folder, its province folders included.
+std::vector<std::string> corpus_files_recursive();
 
 // Reads a report given as text (lines joined with '\n').
 Report read_snippet(const std::string& text);

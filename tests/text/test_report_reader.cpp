@@ -211,9 +211,9 @@ TEST(ReaderRules, EmptyTableKeepsItsNote) {
 
 TEST(ReaderRules, MissingTablesAreReported) {
   const Report r = read_snippet(kTable3);
-  EXPECT_EQ(count_rule(r, "text.table-missing"), 12u);
+  EXPECT_EQ(count_rule(r, "table.missing"), 12u);
   const Report prose = read_snippet("第一部分 概况\n没有表格的文本。\n");
-  EXPECT_EQ(count_rule(prose, "text.table-missing"), 0u);
+  EXPECT_EQ(count_rule(prose, "table.missing"), 0u);
 }
 
 TEST(ReaderRules, AppendedDocumentsAreSetAsideUntilTheNextPart) {

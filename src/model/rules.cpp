@@ -1,0 +1,87 @@
+// The rule table. Add a rule here before emitting it; README.md's "Finding rules" lists the same
+// rows (a test compares them).
+#include "budgetxl/rules.hpp"
+
+#include <algorithm>
+
+namespace budgetxl {
+
+namespace {
+
+using enum Severity;
+constexpr RuleScope in = RuleScope::input;
+constexpr RuleScope co = RuleScope::content;
+
+constexpr Rule kRules[] = {
+    // The report as a whole and its tables (the finishing pass, every format).
+    {"report.no-entity", warning, co, "the 部门/单位 name was not found"},
+    {"report.no-year", warning, co, "the budget year was not found"},
+    {"table.missing", warning, co, "one of the layout's tables is absent"},
+    {"table.duplicate", warning, co, "a table printed twice"},
+    {"table.bad-code", warning, co, "a 科目编码 that is not 3, 5 or 7 digits"},
+    {"table.unknown-label", info, co, "a row label that is not among the layout's fixed labels"},
+    // Performance target forms: content (the finishing pass) …
+    {"form.missing-project-name", error, co, "a project form without 项目名称"},
+    {"form.missing-year", info, co, "a form without its year line"},
+    {"form.missing-amount", warning, co, "a project form without 实施期 or 年度资金总额"},
+    {"form.missing-goal", warning, co, "a project form without 总体目标"},
+    {"form.missing-indicators", warning, co, "a form without indicators"},
+    {"form.missing-footer", info, co, "a form without 负责人/经办人/联系电话/填报日期"},
+    {"form.overall-missing", warning, co, "an overall form without 部门名称, 年度预算情况 or 年度绩效指标"},
+    {"form.hebei-missing", warning, co, "a 项目绩效目标表 without 项目名称, 项目编码, 预算数 or indicators"},
+    {"form.text-missing", warning, co, "the 部门整体绩效目标 text without 总体 or 分项绩效目标"},
+    {"form.funds-sum", warning, co, "a form whose funding sources do not add up to its total"},
+    {"form.duplicate", warning, co, "a second form for the same project"},
+    {"form.linked-by-amount", info, co, "a form linked to its 表十二 project by amount, the names differ"},
+    {"form.unlinked", warning, co, "a project form with no 表十二 project"},
+    {"form.project-without-form", warning, co, "a 表十二 project without a form (at the 表十二 row)"},
+    // … and how a form was written in a text report.
+    {"form.unplaced-line", warning, in, "a line inside a form that could not be placed"},
+    {"form.unplaced-cell", warning, in, "a cell inside a form that could not be placed"},
+    {"form.repeated-line", warning, in, "the same line repeated inside a form (an extraction loop)"},
+    {"form.extra-cell", warning, in, "an indicator row with more cells than an indicator holds"},
+    {"form.repeated-header", info, in, "the indicator header printed again inside a form"},
+    {"form.orphan-year-line", info, in, "a year line left over after a form"},
+    {"form.bad-amount", warning, in, "a form amount that is not a number"},
+    {"form.single-header", info, in, "an indicator header without 实施期/年度 halves"},
+    {"form.annual-values-missing", info, in, "an indicator header without the 年度 指标值 column"},
+    {"form.shifted-row", info, in, "an indicator row shifted by a column"},
+    {"form.missing-goal-prefix", info, in, "a 分项绩效目标 paragraph without its 绩效目标： prefix"},
+    {"form.not-a-form", error, in, "a form was expected where none starts (internal)"},
+    // Text reports.
+    {"text.unplaced-line", warning, in, "a line inside a table that is not a row"},
+    {"text.extra-cells", warning, in, "a row with more non-empty cells than the header; the extra text is kept aside"},
+    {"text.bad-amount", error, in, "an amount cell that is not a number; kept as text"},
+    {"text.header-variant", info, in, "a header row worded differently from the template"},
+    {"text.label-mismatch", info, in, "a 表号 line that names another table"},
+    {"text.unexpected-column-numbers", info, in, "a 1→2→3 column-number row the layout does not print"},
+    {"text.appendix", info, in, "an appended document (财政厅文件 …) set aside"},
+    // Workbooks.
+    {"xlsx.bad-amount", error, in, "an amount cell that is not a number; kept as text"},
+    {"xlsx.number-as-text", info, in, "an amount typed as text (thousands separators, full-width digits) read as a number"},
+    {"xlsx.extra-cell", warning, in, "a cell outside every column of the table"},
+    {"xlsx.unplaced-cell", warning, in, "content above a table's header that is not its title, entity or unit"},
+    {"xlsx.no-title", warning, in, "a table sheet without its title"},
+    {"xlsx.no-header", error, in, "a table sheet (or 其他材料) without its header; columns read in layout order"},
+    {"xlsx.no-cover", info, in, "a workbook without its 封面 sheet"},
+    {"xlsx.unknown-sheet", warning, in, "a sheet that is not part of the report"},
+    {"xlsx.unknown-set-aside-kind", warning, in, "a 其他材料 row whose 类别 is unknown; kept as unplaced"},
+    {"xlsx.form-unknown", warning, in, "a 绩效 sheet that is no form"},
+    {"xlsx.form-no-header", warning, in, "a form sheet without its indicator header"},
+    {"xlsx.form-missing-field", warning, in, "a form sheet without one of its label cells"},
+    {"xlsx.form-repeated-field", warning, in, "a form sheet with a label cell twice"},
+    {"xlsx.form-unplaced-cell", warning, in, "a cell of a form sheet under no label"},
+    {"xlsx.form-bad-amount", warning, in, "a form amount cell that is not a number"},
+    {"xlsx.form-number-as-text", info, in, "a form amount typed as text, read as a number"},
+};
+
+}  // namespace
+
+std::span<const Rule> rules() { return kRules; }
+
+const Rule* find_rule(std::string_view id) {
+  const auto it = std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule& r) { return r.id == id; });
+  return it == std::end(kRules) ? nullptr : &*it;
+}
+
+}  // namespace budgetxl
