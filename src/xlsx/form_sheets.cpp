@@ -214,7 +214,7 @@ void write_project(Sheet& sh, const Form& f) {
   // Indicator table: 绩效指标 | 一级 | 二级 三级 指标值 (实施期) | 二级 三级 指标值 (年度) | standard levels.
   const lxw_row_t header = r;
   const char* heads[] = {"一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值",
-                         "实施期标准层级", "年度标准层级"};
+                         xlsx::schema::kPeriodStandardLevelColumn, xlsx::schema::kAnnualStandardLevelColumn};
   for (lxw_col_t c = 0; c < 9; ++c) sh.text(header, static_cast<lxw_col_t>(c + 1), heads[c], F.header);
   const std::size_t n = f.indicator_rows.size();
   sh.merge(header, 0, header + static_cast<lxw_row_t>(n), 0, "绩效指标", F.label);
@@ -311,7 +311,7 @@ void write_overall(Sheet& sh, const Form& f) {
   sh.fit(r, f.goal, 120);
   ++r;
   sh.merge(r, 0, r + static_cast<lxw_row_t>(f.indicators.size()), 0, "年度绩效指标", F.label);
-  const char* heads[] = {"一级指标", "二级指标", "三级指标", "指标值", "标准层级"};
+  const char* heads[] = {"一级指标", "二级指标", "三级指标", "指标值", xlsx::schema::kStandardLevelColumn};
   for (lxw_col_t c = 0; c < 5; ++c) sh.text(r, static_cast<lxw_col_t>(c + 1), heads[c], F.header);
   std::vector<std::string> level1;
   for (const auto& i : f.indicators) level1.push_back(i.level1);
@@ -363,7 +363,7 @@ void write_hebei(Sheet& sh, const Form& f) {
   sh.merge(r, 1, r, 7, f.goal, F.text);
   sh.fit(r, f.goal, 110);
   ++r;
-  const char* heads[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "标准层级"};
+  const char* heads[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", xlsx::schema::kStandardLevelColumn};
   for (lxw_col_t c = 0; c < 7; ++c) sh.text(r, c, heads[c], F.header);
   std::vector<std::string> level1;
   for (const auto& i : f.indicators) level1.push_back(i.level1);
@@ -424,7 +424,8 @@ std::string form_label(const Form& f) {
 }  // namespace
 
 std::string form_sheet_name(const Form& form, std::size_t sequence, const std::vector<std::string>& used) {
-  std::string base = "绩效" + std::to_string(sequence) + " ";
+  std::string base = xlsx::schema::kFormSheetPrefix;
+  base += std::to_string(sequence) + " ";
   std::string name = form_label(form);
   for (const char* bad : {"/", "\\", "?", "*", ":", "[", "]", "'"}) name = util::replace_all(name, bad, "");
   name = util::trim(util::replace_all(util::replace_all(name, "\t", " "), "\n", " "));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "budgetxl/report.hpp"
+#include "xlsx/schema.hpp"
 
 namespace budgetxl {
 
@@ -22,6 +23,6 @@ void write_form_sheets(lxw_workbook* wb, const budgetxl::Report& report, std::ve
 // units, without / \ ? * : [ ], unique against `used` (a suffix "(2)" … when needed).
 std::string form_sheet_name(const Form& form, std::size_t sequence, const std::vector<std::string>& used);
 
-inline constexpr const char* kFormSummarySheet = "绩效目标汇总";
+using xlsx::schema::kFormSummarySheet;
 
 }  // namespace budgetxl

@@ -7,6 +7,7 @@
 
 #include "finish/prose.hpp"
 #include "util/normalize.hpp"
+#include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
 
 namespace budgetxl::xlsx::detail {
@@ -65,7 +66,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
                         const std::vector<std::string>& form_sheets, std::vector<std::string>& used) {
   for (const Part& part : report.parts) {
     if (!has_prose(part)) continue;
-    const std::string wanted = part.kind == PartKind::cover ? "封面文字" : part_kind_title(part.kind);
+    const std::string wanted = part.kind == PartKind::cover ? schema::kCoverTextSheet : part_kind_title(part.kind);
     std::string name;
     lxw_worksheet* ws = add_sheet(wb, wanted, used, name);
     SheetWriter out(ws, name, styles);
@@ -102,11 +103,11 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
           if (known) {
             const std::string& target = targets[static_cast<std::size_t>(block.index)];
             s.link = true;
-            out.link(row, 0, target, "见" + target, s);
+            out.link(row, 0, target, schema::kBlockLinkPrefix + target, s);
           } else if (block.kind == BlockKind::form && block.index >= 0 &&
                      static_cast<std::size_t>(block.index) < report.forms.size()) {
             const Form& form = report.forms[static_cast<std::size_t>(block.index)];
-            out.text(row, 0, fmt::format("见{}：{}", form_kind_title(form.kind), form.project_name), s);
+            out.text(row, 0, fmt::format("{}{}：{}", schema::kBlockLinkPrefix, form_kind_title(form.kind), form.project_name), s);
           } else {
             out.text(row, 0, block.text, s);
           }
@@ -120,7 +121,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
 
 void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& report, std::vector<std::string>& used) {
   std::string name;
-  lxw_worksheet* ws = add_sheet(wb, "其他材料", used, name);
+  lxw_worksheet* ws = add_sheet(wb, schema::kSetAsideSheet, used, name);
   SheetWriter out(ws, name, styles);
   Style head;
   head.bold = true;
@@ -190,15 +191,15 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
   };
 
   out.text(row++, 0, "基本信息", section);
-  const char* entity_label = report.meta.kind == DocumentKind::department ? "部门名称"
-                             : report.meta.kind == DocumentKind::unit     ? "单位名称"
-                                                                          : "单位/部门名称";
+  const char* entity_label = report.meta.kind == DocumentKind::department ? schema::kCoverDepartmentName
+                             : report.meta.kind == DocumentKind::unit     ? schema::kCoverUnitName
+                                                                          : schema::kCoverEntityName;
   pair(entity_label, report.meta.entity);
   const std::string kind = document_kind_name(report.meta.kind);
-  pair("文件类型", kind.empty() ? "未识别" : kind + "预算");
-  pair("年度", report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
-  pair("金额单位", report.meta.amount_unit);
-  pair("标题", report.meta.title);
+  pair(schema::kCoverDocumentKind, kind.empty() ? "未识别" : kind + "预算");
+  pair(schema::kCoverYear, report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
+  pair(schema::kCoverAmountUnit, report.meta.amount_unit);
+  pair(schema::kCoverTitle, report.meta.title);
   pair("来源文件", report.source.file);
   const std::string format = report.source.format == "text"   ? "文本"
                              : report.source.format == "xlsx" ? "Excel 工作簿"

@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
 
 #include "xlsx/form_sheets.hpp"
@@ -45,7 +46,7 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
   std::vector<std::string> used;
 
   std::string cover_name;
-  lxw_worksheet* cover = detail::add_sheet(wb, "封面", used, cover_name);
+  lxw_worksheet* cover = detail::add_sheet(wb, schema::kCoverSheet, used, cover_name);
   const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used);
 
   std::vector<std::string> form_sheets;
