@@ -42,15 +42,9 @@ bool has_prose(const Part& part) {
                      [](const Block& b) { return b.kind == BlockKind::heading || b.kind == BlockKind::paragraph; });
 }
 
-// A4 landscape: a single 100-character column fits the page without scaling, which matters to
-// LibreOffice (it does not scale a sheet whose only column is wider than the page).
-void prose_page_setup(lxw_worksheet* ws) {
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
-  worksheet_set_margins(ws, 0.6, 0.6, 0.6, 0.6);
-}
+// A4 landscape with these margins: a single 100-character column fits the page without scaling,
+// which matters to LibreOffice (it does not scale a sheet whose only column is wider than the page).
+constexpr PageSetup kProsePage{.left = 0.6, .right = 0.6, .top = 0.6, .bottom = 0.6};
 
 // The part heading gets a row of its own unless the first block already is that line (the text
 // reader keeps the heading line as the part's first block; the workbook reader takes the first
@@ -71,7 +65,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
     lxw_worksheet* ws = add_sheet(wb, wanted, used, name);
     SheetWriter out(ws, name, styles);
     out.column_width(0, kProseWidth);
-    prose_page_setup(ws);
+    set_page(out, kProsePage);
 
     std::uint32_t row = 0;
     Style part_heading = paragraph_style();
@@ -145,11 +139,10 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   }
   worksheet_freeze_panes(ws, 1, 0);
   check(worksheet_repeat_rows(ws, 0, 0), name);
-  prose_page_setup(ws);
+  set_page(out, kProsePage);
 }
 
 void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector<std::string>& sheet_names) {
-  lxw_worksheet* ws = out.sheet();
   out.column_width(0, 26);
   out.column_width(1, 10);
   out.column_width(2, 22);
@@ -264,10 +257,7 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
     ++row;
   }
 
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
+  set_page(out, {});
 }
 
 }  // namespace budgetxl::xlsx::detail

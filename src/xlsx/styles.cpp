@@ -83,6 +83,20 @@ void SheetWriter::row_height(std::uint32_t row, double points) {
   check(worksheet_set_row(ws_, row, points, nullptr), fmt::format("{}!第{}行", name_, row + 1));
 }
 
+// --- Page setup ----------------------------------------------------------------------------------
+
+void set_page(SheetWriter& sheet, const PageSetup& setup) {
+  lxw_worksheet* ws = sheet.sheet();
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
+  if (setup.centered) worksheet_center_horizontally(ws);
+  if (setup.left >= 0 || setup.right >= 0 || setup.top >= 0 || setup.bottom >= 0)
+    worksheet_set_margins(ws, setup.left, setup.right, setup.top, setup.bottom);
+  if (setup.page_numbers) check(worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"), sheet.name());
+}
+
 // --- Fonts in the package -------------------------------------------------------------------------
 
 std::string patch_styles_xml(const std::string& xml) {

@@ -85,6 +85,17 @@ class SheetWriter {
   Styles& styles_;
 };
 
+// How a sheet prints: A4 landscape, scaled to one page wide (as many pages tall as it needs), with
+// gridlines on screen only. The fields are what differs between the kinds of sheet.
+struct PageSetup {
+  bool centered = false;  // centred horizontally on the paper
+  // Margins in inches; a negative one keeps Excel's default (0.7 left and right, 0.75 top and bottom).
+  double left = -1, right = -1, top = -1, bottom = -1;
+  bool page_numbers = false;  // footer "第 N 页，共 M 页"
+};
+// Every sheet the writer makes gets its page setup here (tables, forms, prose, cover).
+void set_page(SheetWriter& sheet, const PageSetup& setup);
+
 // libxlsxwriter 1.1.4 ignores format_set_font_charset and keeps Calibri 11 as the workbook's
 // default (Normal) font. After the workbook is closed, this rewrites xl/styles.xml inside the
 // package: every 宋体 font gets <charset val="134"/> (GB2312) and the default font becomes 宋体 10,
