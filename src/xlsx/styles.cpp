@@ -22,7 +22,8 @@ lxw_format* Styles::get(const Style& s) {
   if (s.bold) format_set_bold(f);
   if (s.border) format_set_border(f, LXW_BORDER_THIN);
   if (s.wrap) format_set_text_wrap(f);
-  if (s.amount) format_set_num_format(f, kAmountFormat);
+  if (s.number == NumberFormat::amount) format_set_num_format(f, kAmountFormat);
+  if (s.number == NumberFormat::whole_amount) format_set_num_format(f, kWholeAmountFormat);
   if (s.link) {
     format_set_font_color(f, LXW_COLOR_BLUE);
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
@@ -33,6 +34,7 @@ lxw_format* Styles::get(const Style& s) {
     case Align::right: format_set_align(f, LXW_ALIGN_RIGHT); break;
   }
   format_set_align(f, s.valign == VAlign::top ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
+  if (s.fill != 0) format_set_bg_color(f, s.fill);
   if (s.indent > 0) format_set_indent(f, static_cast<std::uint8_t>(std::min(s.indent, 15)));
   cache_.emplace(s, f);
   return f;

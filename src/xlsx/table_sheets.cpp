@@ -228,7 +228,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
         } else if (cell.amount.is_blank()) {
           out.blank(r, cc, s);
         } else {
-          s.amount = true;
+          s.number = NumberFormat::amount;
           out.number(r, cc, cell.amount.to_double(), s);
           note_width(j, static_cast<int>(cell.amount.to_string(Amount::kDecimals, true).size()));
         }
