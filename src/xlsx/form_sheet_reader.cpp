@@ -9,6 +9,7 @@
 #include "layout/form_layouts.hpp"
 #include "finish/form_values.hpp"
 #include "util/normalize.hpp"
+#include "xlsx/schema.hpp"
 
 namespace budgetxl::xlsx {
 
@@ -280,8 +281,8 @@ void read_project(const Grid& g, Form& f, const FormLayouts& L) {
     const auto l2 = columns_named(g, header, "二级指标");
     const auto l3 = columns_named(g, header, "三级指标");
     const auto val = columns_named(g, header, "指标值");
-    const auto tag_p = columns_named(g, header, "实施期标准层级");
-    const auto tag_a = columns_named(g, header, "年度标准层级");
+    const auto tag_p = columns_named(g, header, schema::kPeriodStandardLevelColumn);
+    const auto tag_a = columns_named(g, header, schema::kAnnualStandardLevelColumn);
     const std::uint32_t c1 = col_or_zero(l1, 0);
     const std::vector<std::uint32_t> cols = {c1,
                                              col_or_zero(l2, 0),
@@ -341,7 +342,7 @@ void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
   auto is_header = [&](const std::string& t) {
     const std::string k = label_key(t);
     return k == "按资金来源划分" || k == "按资金方向划分" || util::starts_with(k, "资金总额") || k == "核心职能" ||
-           k == "重点任务" || L.is_header_cell(t) || k == "标准层级";
+           k == "重点任务" || L.is_header_cell(t) || k == schema::kStandardLevelColumn;
   };
   auto is_label = [&](const std::string& t) { return L.overall_fields.match_exact(t) || is_header(t); };
   read_head(g, f, is_label, true);
@@ -434,7 +435,7 @@ void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
     const std::vector<std::uint32_t> cols = {c1, col_or_zero(columns_named(g, h, "二级指标"), 0),
                                              col_or_zero(columns_named(g, h, "三级指标"), 0),
                                              col_or_zero(columns_named(g, h, "指标值"), 0),
-                                             col_or_zero(columns_named(g, h, "标准层级"), 0)};
+                                             col_or_zero(columns_named(g, h, schema::kStandardLevelColumn), 0)};
     for (std::uint32_t r = h + 1; r <= g.rows(); ++r) {
       if (!indicator_row(g, r, cols)) continue;
       Indicator ind;
@@ -456,7 +457,7 @@ void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
   f.kind = FormKind::project_hebei;
   f.amount_unit = "万元";
   auto is_label = [&](const std::string& t) {
-    return L.hebei_fields.match_exact(t) || L.is_header_cell(t) || key_is(t, "标准层级");
+    return L.hebei_fields.match_exact(t) || L.is_header_cell(t) || key_is(t, schema::kStandardLevelColumn);
   };
   // Title, then the unit line ("543001 承德市自然资源和规划局本级") and 单位：万元.
   for (std::uint32_t r = 1; r <= g.rows(); ++r) {
@@ -561,7 +562,7 @@ void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
                                              col_or_zero(columns_named(g, header, "绩效指标描述"), 0),
                                              col_or_zero(columns_named(g, header, "指标值"), 0),
                                              col_or_zero(columns_named(g, header, "指标值确定依据"), 0),
-                                             col_or_zero(columns_named(g, header, "标准层级"), 0)};
+                                             col_or_zero(columns_named(g, header, schema::kStandardLevelColumn), 0)};
     for (std::uint32_t r = header + 1; r <= g.rows(); ++r) {
       if (!indicator_row(g, r, cols)) continue;
       Indicator ind;

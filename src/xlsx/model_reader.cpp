@@ -65,12 +65,12 @@ class Mapper {
     std::vector<std::pair<const Sheet*, const TableLayout*>> table_sheets;
     std::vector<const Sheet*> prose_sheets;
     for (const auto& sheet : wb_.sheets) {
-      if (sheet.name == "封面" || sheet.name == "其他材料" || sheet.name == "绩效目标汇总") continue;
+      if (sheet.name == schema::kCoverSheet || sheet.name == schema::kSetAsideSheet || sheet.name == schema::kFormSummarySheet) continue;
       if (const TableLayout* layout = table_layout_for(sheet)) {
         table_sheets.emplace_back(&sheet, layout);
         continue;
       }
-      if (util::starts_with(sheet.name, "绩效")) {
+      if (util::starts_with(sheet.name, schema::kFormSheetPrefix)) {
         read_form(sheet);
         continue;
       }
@@ -95,7 +95,7 @@ class Mapper {
   std::optional<PartKind> prose_kind(const std::string& name) const {
     for (PartKind k : {PartKind::cover, PartKind::contents, PartKind::overview, PartKind::tables, PartKind::explanation,
                        PartKind::glossary, PartKind::other}) {
-      const std::string title = k == PartKind::cover ? "封面文字" : part_kind_title(k);
+      const std::string title = k == PartKind::cover ? schema::kCoverTextSheet : part_kind_title(k);
       if (name == title) return k;
       // Repeated parts get a number: "其他2".
       if (util::starts_with(name, title)) {
@@ -120,7 +120,7 @@ class Mapper {
   }
 
   void read_cover() {
-    const Sheet* cover = wb_.find("封面");
+    const Sheet* cover = wb_.find(schema::kCoverSheet);
     if (!cover) {
       report_.findings.add("xlsx.no-cover", Severity::info, "工作簿没有“封面”工作表，名称和年度取自表格");
       return;
@@ -129,18 +129,18 @@ class Mapper {
       const std::string label = label_key(cell_text(*cover, r, 1));
       std::string value;
       for (std::uint32_t c = 2; c <= cover->max_col && value.empty(); ++c) value = cell_text(*cover, r, c);
-      if (label == "部门名称" || label == "单位名称" || label == "单位/部门名称") {
+      if (label == schema::kCoverDepartmentName || label == schema::kCoverUnitName || label == schema::kCoverEntityName) {
         report_.meta.entity = value;
-        if (label == "部门名称") report_.meta.kind = DocumentKind::department;
-        if (label == "单位名称") report_.meta.kind = DocumentKind::unit;
-      } else if (label == "文件类型") {
+        if (label == schema::kCoverDepartmentName) report_.meta.kind = DocumentKind::department;
+        if (label == schema::kCoverUnitName) report_.meta.kind = DocumentKind::unit;
+      } else if (label == schema::kCoverDocumentKind) {
         if (util::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
         else if (util::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;
-      } else if (label == "年度") {
+      } else if (label == schema::kCoverYear) {
         report_.meta.year = util::leading_year(label_key(value));
-      } else if (label == "金额单位" && !value.empty()) {
+      } else if (label == schema::kCoverAmountUnit && !value.empty()) {
         report_.meta.amount_unit = value;
-      } else if (label == "标题") {
+      } else if (label == schema::kCoverTitle) {
         report_.meta.title = value;
       }
     }

@@ -7,6 +7,7 @@
 
 #include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
+#include "xlsx/schema.hpp"
 #include "xlsx/workbook_reader.hpp"
 
 namespace budgetxl::xlsx {
@@ -15,7 +16,7 @@ namespace budgetxl::xlsx {
 Report read_workbook_report(const std::string& path, const Layouts& layouts);
 Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts);
 
-// The text of a prose sheet row that stands for a table or form block ("见表1 预算收支总表").
-inline constexpr const char* kBlockLinkPrefix = "见";
+// The prefix of a prose sheet row that stands for a table or form block (see xlsx/schema.hpp).
+using schema::kBlockLinkPrefix;
 
 }  // namespace budgetxl::xlsx

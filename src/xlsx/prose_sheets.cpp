@@ -7,6 +7,7 @@
 
 #include "finish/prose.hpp"
 #include "util/normalize.hpp"
+#include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
 
 namespace budgetxl::xlsx::detail {
@@ -41,15 +42,9 @@ bool has_prose(const Part& part) {
                      [](const Block& b) { return b.kind == BlockKind::heading || b.kind == BlockKind::paragraph; });
 }
 
-// A4 landscape: a single 100-character column fits the page without scaling, which matters to
-// LibreOffice (it does not scale a sheet whose only column is wider than the page).
-void prose_page_setup(lxw_worksheet* ws) {
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
-  worksheet_set_margins(ws, 0.6, 0.6, 0.6, 0.6);
-}
+// A4 landscape with these margins: a single 100-character column fits the page without scaling,
+// which matters to LibreOffice (it does not scale a sheet whose only column is wider than the page).
+constexpr PageSetup kProsePage{.left = 0.6, .right = 0.6, .top = 0.6, .bottom = 0.6};
 
 // The part heading gets a row of its own unless the first block already is that line (the text
 // reader keeps the heading line as the part's first block; the workbook reader takes the first
@@ -65,12 +60,12 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
                         const std::vector<std::string>& form_sheets, std::vector<std::string>& used) {
   for (const Part& part : report.parts) {
     if (!has_prose(part)) continue;
-    const std::string wanted = part.kind == PartKind::cover ? "封面文字" : part_kind_title(part.kind);
+    const std::string wanted = part.kind == PartKind::cover ? schema::kCoverTextSheet : part_kind_title(part.kind);
     std::string name;
     lxw_worksheet* ws = add_sheet(wb, wanted, used, name);
     SheetWriter out(ws, name, styles);
     out.column_width(0, kProseWidth);
-    prose_page_setup(ws);
+    set_page(out, kProsePage);
 
     std::uint32_t row = 0;
     Style part_heading = paragraph_style();
@@ -102,11 +97,11 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
           if (known) {
             const std::string& target = targets[static_cast<std::size_t>(block.index)];
             s.link = true;
-            out.link(row, 0, target, "见" + target, s);
+            out.link(row, 0, target, schema::kBlockLinkPrefix + target, s);
           } else if (block.kind == BlockKind::form && block.index >= 0 &&
                      static_cast<std::size_t>(block.index) < report.forms.size()) {
             const Form& form = report.forms[static_cast<std::size_t>(block.index)];
-            out.text(row, 0, fmt::format("见{}：{}", form_kind_title(form.kind), form.project_name), s);
+            out.text(row, 0, fmt::format("{}{}：{}", schema::kBlockLinkPrefix, form_kind_title(form.kind), form.project_name), s);
           } else {
             out.text(row, 0, block.text, s);
           }
@@ -120,7 +115,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
 
 void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& report, std::vector<std::string>& used) {
   std::string name;
-  lxw_worksheet* ws = add_sheet(wb, "其他材料", used, name);
+  lxw_worksheet* ws = add_sheet(wb, schema::kSetAsideSheet, used, name);
   SheetWriter out(ws, name, styles);
   Style head;
   head.bold = true;
@@ -145,11 +140,10 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   }
   worksheet_freeze_panes(ws, 1, 0);
   check(worksheet_repeat_rows(ws, 0, 0), name);
-  prose_page_setup(ws);
+  set_page(out, kProsePage);
 }
 
 void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector<std::string>& sheet_names) {
-  lxw_worksheet* ws = out.sheet();
   out.column_width(0, 26);
   out.column_width(1, 10);
   out.column_width(2, 22);
@@ -191,15 +185,15 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
   };
 
   out.text(row++, 0, "基本信息", section);
-  const char* entity_label = report.meta.kind == DocumentKind::department ? "部门名称"
-                             : report.meta.kind == DocumentKind::unit     ? "单位名称"
-                                                                          : "单位/部门名称";
+  const char* entity_label = report.meta.kind == DocumentKind::department ? schema::kCoverDepartmentName
+                             : report.meta.kind == DocumentKind::unit     ? schema::kCoverUnitName
+                                                                          : schema::kCoverEntityName;
   pair(entity_label, report.meta.entity);
   const std::string kind = document_kind_name(report.meta.kind);
-  pair("文件类型", kind.empty() ? "未识别" : kind + "预算");
-  pair("年度", report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
-  pair("金额单位", report.meta.amount_unit);
-  pair("标题", report.meta.title);
+  pair(schema::kCoverDocumentKind, kind.empty() ? "未识别" : kind + "预算");
+  pair(schema::kCoverYear, report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
+  pair(schema::kCoverAmountUnit, report.meta.amount_unit);
+  pair(schema::kCoverTitle, report.meta.title);
   pair("来源文件", report.source.file);
   const std::string format = report.source.format == "text"   ? "文本"
                              : report.source.format == "xlsx" ? "Excel 工作簿"
@@ -264,10 +258,7 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
     ++row;
   }
 
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
+  set_page(out, {});
 }
 
 }  // namespace budgetxl::xlsx::detail

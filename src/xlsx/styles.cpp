@@ -22,7 +22,8 @@ lxw_format* Styles::get(const Style& s) {
   if (s.bold) format_set_bold(f);
   if (s.border) format_set_border(f, LXW_BORDER_THIN);
   if (s.wrap) format_set_text_wrap(f);
-  if (s.amount) format_set_num_format(f, kAmountFormat);
+  if (s.number == NumberFormat::amount) format_set_num_format(f, kAmountFormat);
+  if (s.number == NumberFormat::whole_amount) format_set_num_format(f, kWholeAmountFormat);
   if (s.link) {
     format_set_font_color(f, LXW_COLOR_BLUE);
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
@@ -33,6 +34,7 @@ lxw_format* Styles::get(const Style& s) {
     case Align::right: format_set_align(f, LXW_ALIGN_RIGHT); break;
   }
   format_set_align(f, s.valign == VAlign::top ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
+  if (s.fill != 0) format_set_bg_color(f, s.fill);
   if (s.indent > 0) format_set_indent(f, static_cast<std::uint8_t>(std::min(s.indent, 15)));
   cache_.emplace(s, f);
   return f;
@@ -81,6 +83,20 @@ void SheetWriter::column_width(std::uint16_t col, double width) {
 
 void SheetWriter::row_height(std::uint32_t row, double points) {
   check(worksheet_set_row(ws_, row, points, nullptr), fmt::format("{}!第{}行", name_, row + 1));
+}
+
+// --- Page setup ----------------------------------------------------------------------------------
+
+void set_page(SheetWriter& sheet, const PageSetup& setup) {
+  lxw_worksheet* ws = sheet.sheet();
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
+  if (setup.centered) worksheet_center_horizontally(ws);
+  if (setup.left >= 0 || setup.right >= 0 || setup.top >= 0 || setup.bottom >= 0)
+    worksheet_set_margins(ws, setup.left, setup.right, setup.top, setup.bottom);
+  if (setup.page_numbers) check(worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"), sheet.name());
 }
 
 // --- Fonts in the package -------------------------------------------------------------------------

@@ -21,24 +21,28 @@ inline constexpr std::uint8_t kFontCharset = 134;  // GB2312
 inline constexpr double kFontSize = 10;
 inline constexpr double kTitleFontSize = 14;
 inline constexpr double kLineHeight = 13.5;  // points: one line of 10 pt 宋体
-inline constexpr const char* kAmountFormat = "#,##0.00";
+inline constexpr const char* kAmountFormat = "#,##0.00";     // 万元 (tables, Hebei and overall forms)
+inline constexpr const char* kWholeAmountFormat = "#,##0";   // 元 (the Shanxi project forms)
+inline constexpr std::uint32_t kHeaderFill = 0xF2F2F2;       // light grey behind a form's column headers
 // Excel keeps at most 32767 UTF-16 units in a cell; longer text is continued on the next rows.
 inline constexpr std::size_t kMaxCellCodePoints = 32000;
 
 enum class Align { left, center, right };
 enum class VAlign { center, top };
+enum class NumberFormat { general, amount, whole_amount };  // general, kAmountFormat, kWholeAmountFormat
 
 // Everything that distinguishes one cell format from another; every format uses 宋体.
 struct Style {
   bool bold = false;
   bool border = false;
   bool wrap = false;
-  bool amount = false;  // numeric, #,##0.00
+  NumberFormat number = NumberFormat::general;
   bool link = false;    // blue, underlined
   Align align = Align::left;
   VAlign valign = VAlign::center;
   int indent = 0;
   double size = kFontSize;
+  std::uint32_t fill = 0;  // background colour 0xRRGGBB; 0: none
   auto operator<=>(const Style&) const = default;
 };
 
@@ -85,6 +89,17 @@ class SheetWriter {
   Styles& styles_;
 };
 
+// How a sheet prints: A4 landscape, scaled to one page wide (as many pages tall as it needs), with
+// gridlines on screen only. The fields are what differs between the kinds of sheet.
+struct PageSetup {
+  bool centered = false;  // centred horizontally on the paper
+  // Margins in inches; a negative one keeps Excel's default (0.7 left and right, 0.75 top and bottom).
+  double left = -1, right = -1, top = -1, bottom = -1;
+  bool page_numbers = false;  // footer "第 N 页，共 M 页"
+};
+// Every sheet the writer makes gets its page setup here (tables, forms, prose, cover).
+void set_page(SheetWriter& sheet, const PageSetup& setup);
+
 // libxlsxwriter 1.1.4 ignores format_set_font_charset and keeps Calibri 11 as the workbook's
 // default (Normal) font. After the workbook is closed, this rewrites xl/styles.xml inside the
 // package: every 宋体 font gets <charset val="134"/> (GB2312) and the default font becomes 宋体 10,
@@ -117,12 +132,21 @@ double column_width_for(int display_width);
 // "internal:'name'!A1"
 std::string internal_link(const std::string& sheet);
 
-// --- Sheet writers (one file each: table_sheets.cpp, prose_sheets.cpp) ----------------------------
+// --- Sheet writers (one file each: table_sheets.cpp, form_sheets.cpp, prose_sheets.cpp) -----------
 
 // Writes one sheet per table of the report, in document order. Returns the sheet name of each
 // table (same index as report.tables).
 std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
                                             const Layouts& layouts, std::vector<std::string>& used);
+
+// The summary sheet 绩效目标汇总 linking to one sheet per form, then those sheets in form order; each
+// is laid out like the official form, every value right of (or below) its label cell. Returns the
+// sheet name of each form (same index as report.forms); adds no sheet when there are no forms.
+std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
+                                           std::vector<std::string>& used);
+// The name form number `sequence` (1-based) asks for, before add_sheet makes it fit Excel's rules:
+// "绩效3 不动产机房机架".
+std::string wanted_form_sheet_name(const Form& form, std::size_t sequence);
 
 // One sheet per part with heading or paragraph blocks. `form_sheets[i]` is the sheet of
 // report.forms[i] ("" when unknown; the block is then written as plain text).

@@ -228,7 +228,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
         } else if (cell.amount.is_blank()) {
           out.blank(r, cc, s);
         } else {
-          s.amount = true;
+          s.number = NumberFormat::amount;
           out.number(r, cc, cell.amount.to_double(), s);
           note_width(j, static_cast<int>(cell.amount.to_string(Amount::kDecimals, true).size()));
         }
@@ -281,16 +281,10 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
   for (const auto& [row, count] : lines)
     if (count > 1) out.row_height(row, count * kLineHeight);
 
-  // Header frozen and repeated on every printed page; A4 landscape, one page wide.
+  // Header frozen and repeated on every printed page, which are numbered.
   worksheet_freeze_panes(ws, data_top, 0);
   check(worksheet_repeat_rows(ws, 0, data_top - 1), name);
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_gridlines(ws, LXW_SHOW_SCREEN_GRIDLINES);
-  worksheet_center_horizontally(ws);
-  worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
-  check(worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"), name);
+  set_page(out, {.centered = true, .left = 0.5, .right = 0.5, .top = 0.6, .bottom = 0.6, .page_numbers = true});
   return name;
 }
 

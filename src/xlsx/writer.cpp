@@ -9,9 +9,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
-
-#include "xlsx/form_sheets.hpp"
 
 namespace budgetxl::xlsx {
 
@@ -29,30 +28,15 @@ std::string document_title(const Report& report) {
   return title.empty() ? "预算公开" : title;
 }
 
-// Sheet name of each form: write_form_sheets appends its summary sheet and then one sheet per form
-// in form order, so the last report.forms.size() names it added are the form sheets.
-[[maybe_unused]] std::vector<std::string> form_sheet_names(const Report& report, const std::vector<std::string>& used,
-                                                           std::size_t before) {
-  std::vector<std::string> names;
-  const std::size_t added = used.size() - before;
-  if (added >= report.forms.size())
-    names.assign(used.end() - static_cast<std::ptrdiff_t>(report.forms.size()), used.end());
-  return names;
-}
-
 void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layouts, const WriteOptions& options) {
   detail::Styles styles(wb);
   std::vector<std::string> used;
 
   std::string cover_name;
-  lxw_worksheet* cover = detail::add_sheet(wb, "封面", used, cover_name);
+  lxw_worksheet* cover = detail::add_sheet(wb, schema::kCoverSheet, used, cover_name);
   const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used);
 
-  std::vector<std::string> form_sheets;
-  const std::size_t before_forms = used.size();
-  write_form_sheets(wb, report, used);
-  form_sheets = form_sheet_names(report, used, before_forms);
-
+  const std::vector<std::string> form_sheets = detail::write_form_sheets(wb, styles, report, used);
   detail::write_prose_sheets(wb, styles, report, table_sheets, form_sheets, used);
   if (options.include_set_aside && !report.set_aside.empty()) detail::write_set_aside_sheet(wb, styles, report, used);
 

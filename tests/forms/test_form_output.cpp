@@ -8,7 +8,8 @@
 
 #include "forms/form_test_util.hpp"
 #include "json/forms_json.hpp"
-#include "xlsx/form_sheets.hpp"
+#include "xlsx/schema.hpp"
+#include "xlsx/styles.hpp"
 
 namespace {
 
@@ -89,19 +90,26 @@ TEST(FormOutput, JsonSchema) {
   EXPECT_FALSE(j[2].contains("funds"));
 }
 
+// Form sheets are named by the writer's one sheet-naming policy (xlsx::detail::unique_sheet_name).
 TEST(FormOutput, SheetNames) {
+  using xlsx::detail::unique_sheet_name;
   const Report r = sample();
   std::vector<std::string> used = {"封面"};
-  const std::string a = form_sheet_name(r.forms[0], 1, used);
+  const std::string a = unique_sheet_name(xlsx::detail::wanted_form_sheet_name(r.forms[0], 1), used);
   EXPECT_EQ(a.rfind("绩效1 ", 0), 0u);
   for (const char* bad : {"/", "\\", "?", "*", ":", "[", "]"}) EXPECT_EQ(a.find(bad), std::string::npos) << a;
-  std::size_t units = 0;
-  for (unsigned char c : a) units += (c & 0xC0) != 0x80;  // BMP only: one UTF-16 unit per code point
-  EXPECT_LE(units, 31u);
-  used.push_back(a);
-  const std::string b = form_sheet_name(r.forms[0], 1, used);
+  EXPECT_EQ(xlsx::detail::code_points(a), 31u);  // cut at 31 characters
+  const std::string b = unique_sheet_name(xlsx::detail::wanted_form_sheet_name(r.forms[0], 1), used);
   EXPECT_NE(a, b);
-  EXPECT_LE(b.size(), a.size() + 4);
+  EXPECT_EQ(xlsx::detail::code_points(b), 31u);
+  // A character outside the BMP counts once (Excel and libxlsxwriter count characters).
+  Form f = r.forms[0];
+  f.project_name = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";  // 30
+  const std::string c = unique_sheet_name(xlsx::detail::wanted_form_sheet_name(f, 2), used);
+  EXPECT_EQ(xlsx::detail::code_points(c), 31u) << c;
+  // Forbidden characters become '_' (not deleted), as in every other sheet name.
+  f.project_name = "测试[第一期]/a:b";
+  EXPECT_EQ(unique_sheet_name(xlsx::detail::wanted_form_sheet_name(f, 3), used), "绩效3 测试_第一期__a_b");
 }
 
 TEST(FormOutput, WorkbookFromCorpusForms) {
@@ -117,15 +125,17 @@ TEST(FormOutput, WorkbookFromCorpusForms) {
     lxw_workbook* wb = workbook_new(path.c_str());
     ASSERT_NE(wb, nullptr);
     std::vector<std::string> used = {"封面"};
-    write_form_sheets(wb, r, used);
+    xlsx::detail::Styles styles(wb);
+    const std::vector<std::string> names = xlsx::detail::write_form_sheets(wb, styles, r, used);
     ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
     ASSERT_EQ(used.size(), 1 + 1 + r.forms.size());
-    EXPECT_EQ(used[1], kFormSummarySheet);
+    EXPECT_EQ(used[1], xlsx::schema::kFormSummarySheet);
+    EXPECT_EQ(names, std::vector<std::string>(used.begin() + 2, used.end()));
     std::set<std::string> unique(used.begin(), used.end());
     EXPECT_EQ(unique.size(), used.size());
     const std::string book = zip_entry(path, "xl/workbook.xml");
     ASSERT_FALSE(book.empty());
-    EXPECT_NE(book.find(std::string("name=\"") + kFormSummarySheet + "\""), std::string::npos);
+    EXPECT_NE(book.find(std::string("name=\"") + xlsx::schema::kFormSummarySheet + "\""), std::string::npos);
     // The summary (sheet1 of this workbook) links to every form sheet.
     const std::string summary = zip_entry(path, "xl/worksheets/sheet1.xml");
     std::size_t links = 0;

@@ -1,0 +1,44 @@
+// The workbook's own names: what budgetxl's writer puts into a workbook and its reader looks for,
+// beyond the official layouts of templates/ (table titles, headers, form labels). The writer
+// (writer.cpp, prose_sheets.cpp, form_sheets.cpp) and the reader (model_reader.cpp,
+// form_sheet_reader.cpp) both use these, so a name is changed in one place.
+#pragma once
+
+#include <cstddef>
+
+namespace budgetxl::xlsx::schema {
+
+// --- Sheet names ---------------------------------------------------------------------------------
+
+inline constexpr const char* kCoverSheet = "封面";             // metadata, counts, sheet list, findings
+inline constexpr const char* kSetAsideSheet = "其他材料";      // everything the reader set aside
+inline constexpr const char* kFormSummarySheet = "绩效目标汇总";  // one row per form, linked
+inline constexpr const char* kCoverTextSheet = "封面文字";     // the prose of the cover part
+// Form sheets are named "绩效N 名称" (N = 1, 2 … in form order).
+inline constexpr const char* kFormSheetPrefix = "绩效";
+
+// --- Cover sheet labels (column A; the value stands in column B) ----------------------------------
+
+inline constexpr const char* kCoverDepartmentName = "部门名称";       // the entity of a 部门 report
+inline constexpr const char* kCoverUnitName = "单位名称";             // the entity of a 单位 report
+inline constexpr const char* kCoverEntityName = "单位/部门名称";      // the entity, kind unknown
+inline constexpr const char* kCoverDocumentKind = "文件类型";         // "部门预算" / "单位预算"
+inline constexpr const char* kCoverYear = "年度";
+inline constexpr const char* kCoverAmountUnit = "金额单位";
+inline constexpr const char* kCoverTitle = "标题";
+
+// --- Prose sheets --------------------------------------------------------------------------------
+
+// The text of a prose sheet row that stands for a table or form block: the prefix, then the
+// target sheet's name ("见表1 预算收支总表"), linked to that sheet.
+inline constexpr const char* kBlockLinkPrefix = "见";
+
+// --- Form sheets ---------------------------------------------------------------------------------
+
+// The columns budgetxl adds to the official indicator tables: the standard level of each indicator
+// ("产出指标-数量指标"). The project form has one per half.
+inline constexpr const char* kPeriodStandardLevelColumn = "实施期标准层级";
+inline constexpr const char* kAnnualStandardLevelColumn = "年度标准层级";
+inline constexpr const char* kStandardLevelColumn = "标准层级";
+
+}  // namespace budgetxl::xlsx::schema
