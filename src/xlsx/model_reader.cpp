@@ -84,7 +84,7 @@ class Mapper {
       report_.tables.push_back(read_table(*sheet, *layout));
     }
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
-    if (const Sheet* other = wb_.find("其他材料")) read_set_aside(*other);
+    if (const Sheet* other = wb_.find(schema::kSetAsideSheet)) read_set_aside(*other);
     finish_report(report_, layouts_);
     return std::move(report_);
   }
@@ -354,9 +354,9 @@ class Mapper {
     for (; r <= std::min<std::uint32_t>(sheet.max_row, 5) && !text_col; ++r)
       for (std::uint32_t c = 1; c <= sheet.max_col; ++c) {
         const std::string k = label_key(cell_text(sheet, r, c));
-        if (k == "类别") kind_col = c;
-        else if (k == "位置") place_col = c;
-        else if (k == "内容") text_col = c;
+        if (k == schema::kSetAsideKind) kind_col = c;
+        else if (k == schema::kSetAsidePlace) place_col = c;
+        else if (k == schema::kSetAsideText) text_col = c;
       }
     if (!kind_col || !text_col) {
       report_.findings.add("xlsx.no-header", Severity::error, "“其他材料”找不到“类别”“内容”表头，未读取",

@@ -121,7 +121,7 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   head.bold = true;
   head.border = true;
   head.align = Align::center;
-  const char* const headings[] = {"类别", "位置", "内容"};
+  const char* const headings[] = {schema::kSetAsideKind, schema::kSetAsidePlace, schema::kSetAsideText};
   for (std::uint16_t c = 0; c < 3; ++c) out.text(0, c, headings[c], head);
   out.column_width(0, 12);
   out.column_width(1, 18);

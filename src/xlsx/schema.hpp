@@ -27,6 +27,12 @@ inline constexpr const char* kCoverYear = "年度";
 inline constexpr const char* kCoverAmountUnit = "金额单位";
 inline constexpr const char* kCoverTitle = "标题";
 
+// --- 其他材料: one set-aside item a row; a row without 类别 and 位置 continues the text above ---------
+
+inline constexpr const char* kSetAsideKind = "类别";
+inline constexpr const char* kSetAsidePlace = "位置";
+inline constexpr const char* kSetAsideText = "内容";
+
 // --- Prose sheets --------------------------------------------------------------------------------
 
 // The text of a prose sheet row that stands for a table or form block: the prefix, then the

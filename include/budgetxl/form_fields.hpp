@@ -1,0 +1,188 @@
+// Each kind of form described once, as a table of its fields: the key of every field, in order,
+// and what it holds. The JSON writer and the round-trip diff walk these descriptions; a new field is
+// added here and nowhere else.
+//
+// A visitor V provides:
+//   text(key, std::string_view)      amount(key, const Amount&)    flag(key, bool)
+//   number(key, long long)           origin(key, const Origin&)     strings(key, const std::vector<std::string>&)
+//   null(key)                        object(key, fn)                list(key, const std::vector<T>&, fn(const T&))
+// where object() and list() call `fn` to describe what is inside (list: once per item).
+#pragma once
+
+#include <string_view>
+
+#include "budgetxl/forms.hpp"
+
+namespace budgetxl::form_fields {
+
+template <class V>
+void indicator(const Indicator& i, V& v, bool with_description) {
+  v.text("level1", i.level1);
+  v.text("level2", i.level2);
+  v.text("name", i.name);
+  if (with_description) v.text("description", i.description);
+  v.text("value", i.value);
+  if (with_description) v.text("basis", i.basis);
+  v.text("standard_level1", indicator_class_name(i.standard_class));
+  v.text("standard_level2", indicator_type_name(i.standard_type));
+  v.origin("origin", i.origin);
+}
+
+template <class V>
+void funding(const Funding& f, V& v) {
+  v.amount("total", f.total);
+  v.amount("central", f.central);
+  v.amount("provincial", f.provincial);
+  v.amount("local", f.local);
+  v.amount("self_raised", f.self_raised);
+  v.amount("other", f.other);
+}
+
+template <class V>
+void department(const std::string& text, const std::string& code, const std::string& name, V& v) {
+  v.object("department", [&] {
+    v.text("text", text);
+    v.text("code", code);
+    v.text("name", name);
+  });
+}
+
+template <class V>
+void budget_lines(const char* key, const std::vector<BudgetLine>& lines, V& v) {
+  v.list(key, lines, [&](const BudgetLine& b) {
+    v.text("label", b.label);
+    v.amount("amount", b.amount);
+    v.origin("origin", b.origin);
+  });
+}
+
+template <class V>
+void body(const Form& form, const ProjectForm& f, V& v) {
+  v.text("project_name", f.project_name);
+  department(f.department, f.department_code, f.department_name, v);
+  v.text("unit", f.unit);
+  v.text("attribute", f.attribute);
+  v.text("duration", f.duration);
+  v.object("funds", [&] {
+    v.object("period", [&] { funding(f.period_funds, v); });
+    v.object("annual", [&] { funding(f.annual_funds, v); });
+  });
+  v.text("overview", f.overview);
+  v.text("basis", f.basis);
+  v.text("necessity", f.necessity);
+  v.text("measures", f.measures);
+  v.text("plan", f.plan);
+  v.object("goal", [&] {
+    v.text("period", f.goal_period);
+    v.text("annual", f.goal_annual);
+  });
+  v.list("indicator_rows", f.indicator_rows, [&](const IndicatorRow& r) {
+    v.object("period", [&] { indicator(r.period, v, false); });
+    v.object("annual", [&] { indicator(r.annual, v, false); });
+    v.origin("origin", r.origin);
+  });
+  v.object("indicator_count", [&] {
+    v.number("period", static_cast<long long>(form.period_indicator_count()));
+    v.number("annual", static_cast<long long>(form.annual_indicator_count()));
+    v.number("rows", static_cast<long long>(form.indicator_count()));
+  });
+  v.object("footer", [&] {
+    v.flag("present", f.has_footer);
+    v.text("responsible", f.responsible);
+    v.text("handler", f.handler);
+    v.text("phone", f.phone);
+    v.text("filled_date", f.filled_date);
+  });
+}
+
+template <class V>
+void body(const Form& form, const OverallForm& f, V& v) {
+  department(f.department, f.department_code, f.department_name, v);
+  v.object("basic", [&] {
+    v.text("internal_departments", f.internal_departments);
+    v.text("budget_units", f.budget_units);
+    v.text("staff_quota", f.staff_quota);
+    v.text("staff_actual", f.staff_actual);
+    v.text("staff_on_quota", f.staff_on_quota);
+    v.text("staff_other", f.staff_other);
+  });
+  v.text("duties", f.duties);
+  v.text("strategy", f.strategy);
+  v.object("budget", [&] {
+    budget_lines("by_source", f.budget_by_source, v);
+    budget_lines("by_direction", f.budget_by_direction, v);
+  });
+  v.list("key_tasks", f.key_tasks, [&](const KeyTask& t) {
+    v.text("function", t.function);
+    v.text("task", t.task);
+    v.origin("origin", t.origin);
+  });
+  v.text("goal", f.goal);
+  v.list("indicators", f.indicators, [&](const Indicator& i) { indicator(i, v, false); });
+  v.number("indicator_count", static_cast<long long>(form.indicator_count()));
+}
+
+template <class V>
+void body(const Form& form, const HebeiForm& f, V& v) {
+  v.text("unit_code", f.unit_code);
+  v.text("unit", f.unit);
+  v.text("project_code", f.project_code);
+  v.text("project_name", f.project_name);
+  v.amount("budget", f.budget);
+  v.amount("fiscal_funds", f.fiscal_funds);
+  v.amount("other_funds", f.other_funds);
+  v.text("fund_use", f.fund_use);
+  v.list("spending_plan", f.spending_plan, [&](const SpendingStep& s) {
+    v.text("label", s.label);
+    v.text("value", s.value);
+  });
+  v.text("goal", f.goal);
+  v.list("indicators", f.indicators, [&](const Indicator& i) { indicator(i, v, true); });
+  v.number("indicator_count", static_cast<long long>(form.indicator_count()));
+}
+
+template <class V>
+void body(const Form&, const DepartmentText& f, V& v) {
+  v.text("overall_goal", f.overall_goal);
+  v.list("sub_goals", f.sub_goals, [&](const SubGoal& g) {
+    v.text("heading", g.heading);
+    v.text("goal", g.goal);
+    v.text("indicators", g.indicators);
+    v.origin("origin", g.origin);
+  });
+  v.strings("safeguards", f.safeguards);
+}
+
+// The whole form: what every kind has, its body, then what the finishing pass set.
+template <class V>
+void form(const Form& f, V& v) {
+  const FormKind kind = f.kind();
+  const bool project = kind == FormKind::project || kind == FormKind::project_hebei;
+  v.text("kind", form_kind_name(kind));
+  v.text("kind_title", form_kind_title(kind));
+  v.text("title", f.title);
+  if (kind == FormKind::project || kind == FormKind::department_overall) {
+    v.text("year_line", f.year_line);
+    v.number("year", f.year);
+  }
+  v.text("amount_unit", f.amount_unit);
+  std::visit([&](const auto& b) { body(f, b, v); }, f.body);
+  if (project) {
+    if (f.table12_row >= 0) {
+      v.object("table12", [&] {
+        v.number("table", 12);
+        v.number("row", f.table12_row);
+        v.text("project_name", f.linked_project);
+        v.text("by", f.link);
+      });
+    } else {
+      v.null("table12");
+    }
+    if (f.duplicate_of >= 0) v.number("duplicate_of", f.duplicate_of);
+    else v.null("duplicate_of");
+  }
+  v.strings("missing", f.missing);
+  v.origin("origin", f.origin);
+}
+
+}  // namespace budgetxl::form_fields
