@@ -4,7 +4,9 @@
 // written and also mapped to the standard hierarchy (产出/效益/满意度 → 数量/质量/…).
 #pragma once
 
+#include <source_location>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "budgetxl/amount.hpp"
@@ -56,11 +58,7 @@ struct Indicator {
 
   // A row that has a 二级 label but no 三级 text and no value does not count as an indicator.
   bool empty() const { return name.empty() && value.empty(); }
-  bool operator==(const Indicator& o) const {
-    return level1 == o.level1 && level2 == o.level2 && name == o.name && value == o.value &&
-           description == o.description && basis == o.basis && standard_class == o.standard_class &&
-           standard_type == o.standard_type;
-  }
+  bool operator==(const Indicator&) const = default;
 };
 
 // A row of the Shanxi project form's indicator table: the 实施期 half and the 年度 half side by side.
@@ -68,7 +66,7 @@ struct IndicatorRow {
   Indicator period;  // 实施期
   Indicator annual;  // 年度
   Origin origin;
-  bool operator==(const IndicatorRow& o) const { return period == o.period && annual == o.annual; }
+  bool operator==(const IndicatorRow&) const = default;
 };
 
 // 项目资金 of a Shanxi project form, one per half (元).
@@ -79,10 +77,7 @@ struct Funding {
   Amount local;        // 市县（区）财政资金
   Amount self_raised;  // 单位自筹
   Amount other;        // 其他资金
-  bool operator==(const Funding& o) const {
-    return total == o.total && central == o.central && provincial == o.provincial && local == o.local &&
-           self_raised == o.self_raised && other == o.other;
-  }
+  bool operator==(const Funding&) const = default;
 };
 
 // A labelled amount line of the overall form's 年度预算情况 ("其中:一般公共预算资金 12243.99").
@@ -90,7 +85,7 @@ struct BudgetLine {
   std::string label;  // as written
   Amount amount;      // 万元
   Origin origin;
-  bool operator==(const BudgetLine& o) const { return label == o.label && amount == o.amount; }
+  bool operator==(const BudgetLine&) const = default;
 };
 
 // 年度重点任务 of the overall form: a 核心职能 and its 重点任务.
@@ -98,7 +93,7 @@ struct KeyTask {
   std::string function;  // 核心职能
   std::string task;      // 重点任务
   Origin origin;
-  bool operator==(const KeyTask& o) const { return function == o.function && task == o.task; }
+  bool operator==(const KeyTask&) const = default;
 };
 
 // 资金支出计划（%）of the Hebei layout: "3月底" -> "30%".
@@ -106,7 +101,7 @@ struct SpendingStep {
   std::string label;  // as written ("3 月底")
   std::string value;  // as written ("30%"), may be empty
   Origin origin;
-  bool operator==(const SpendingStep& o) const { return label == o.label && value == o.value; }
+  bool operator==(const SpendingStep&) const = default;
 };
 
 // A 分项绩效目标 of the department text (report 004).
@@ -115,24 +110,17 @@ struct SubGoal {
   std::string goal;        // 绩效目标 paragraph (without the "绩效目标：" prefix)
   std::string indicators;  // 绩效指标 paragraph (without the "绩效指标：" prefix)
   Origin origin;
-  bool operator==(const SubGoal& o) const {
-    return heading == o.heading && goal == o.goal && indicators == o.indicators;
-  }
+  bool operator==(const SubGoal&) const = default;
 };
 
-struct Form {
-  FormKind kind = FormKind::project;
-  std::string title;       // as written: "临汾市市级预算部门（单位）项目支出绩效目标申报表", Hebei heading
-  std::string year_line;   // as written: "(2024年度)"
-  int year = 0;
-  std::string amount_unit = "元";  // "元" (Shanxi) or "万元" (Hebei, overall form budget)
-
-  // --- Project forms (Shanxi and Hebei) ---
+// 项目支出绩效目标申报表 / 项目支出绩效目标表 (Shanxi): labelled fields, both funding halves, the
+// indicator table with its 实施期 and 年度 halves, the footer.
+struct ProjectForm {
   std::string project_name;     // 项目名称
   std::string department;       // 主管部门及代码 as written: "210-临汾市规划和自然资源局"
   std::string department_code;  // "210"
   std::string department_name;  // "临汾市规划和自然资源局"
-  std::string unit;             // 实施单位 (Shanxi) / unit name line (Hebei)
+  std::string unit;             // 实施单位
   std::string attribute;        // 项目属性
   std::string duration;         // 项目期: "1年", "99年"
   Funding period_funds;         // 实施期
@@ -144,24 +132,20 @@ struct Form {
   std::string plan;             // 项目实施计划
   std::string goal_period;      // 总体目标, 实施期
   std::string goal_annual;      // 总体目标, 年度
-  std::vector<IndicatorRow> indicator_rows;  // Shanxi project form: both halves
+  std::vector<IndicatorRow> indicator_rows;
   bool has_footer = false;
   std::string responsible;      // 负责人
   std::string handler;          // 经办人
   std::string phone;            // 联系电话
   std::string filled_date;      // 填报日期 as written
+  bool operator==(const ProjectForm&) const = default;
+};
 
-  // --- Hebei project form (项目绩效目标表) ---
-  std::string unit_code;        // "543001"
-  std::string project_code;     // 项目编号 / 项目编码
-  Amount budget;                // 预算数 (万元)
-  Amount fiscal_funds;          // 其中：财政资金
-  Amount other_funds;           // 其他资金
-  std::string fund_use;         // 资金用途
-  std::vector<SpendingStep> spending_plan;  // 资金支出计划（%）
-  std::string goal;             // 绩效目标 (Hebei) / 年度绩效目标 (overall form)
-
-  // --- Department overall form (整体支出绩效目标申报表) ---
+// 整体支出绩效目标申报表: the department's basic information, budget, key tasks and indicators.
+struct OverallForm {
+  std::string department;            // 部门名称 as written
+  std::string department_code;
+  std::string department_name;
   std::string internal_departments;  // 内设机构部门数 ("9个")
   std::string budget_units;          // 所属预算单位数
   std::string staff_quota;           // 核定的人员编制数
@@ -173,17 +157,46 @@ struct Form {
   std::vector<BudgetLine> budget_by_source;     // 按资金来源划分 (万元)
   std::vector<BudgetLine> budget_by_direction;  // 按资金方向划分 (万元)
   std::vector<KeyTask> key_tasks;               // 年度重点任务
+  std::string goal;                             // 年度绩效目标
+  std::vector<Indicator> indicators;            // 年度绩效指标
+  bool operator==(const OverallForm&) const = default;
+};
 
-  // Overall form (年度绩效指标) and Hebei form: a single indicator table.
-  std::vector<Indicator> indicators;
+// 项目绩效目标表 of the Hebei layout (万元): unit line, money rows, spending plan, six-column indicators.
+struct HebeiForm {
+  std::string unit_code;        // "543001"
+  std::string unit;             // the unit name line
+  std::string project_code;     // 项目编号 / 项目编码
+  std::string project_name;     // 项目名称
+  Amount budget;                // 预算数 (万元)
+  Amount fiscal_funds;          // 其中：财政资金
+  Amount other_funds;           // 其他资金
+  std::string fund_use;         // 资金用途
+  std::vector<SpendingStep> spending_plan;  // 资金支出计划（%）
+  std::string goal;             // 绩效目标
+  std::vector<Indicator> indicators;        // with 绩效指标描述 and 指标值确定依据
+  bool operator==(const HebeiForm&) const = default;
+};
 
-  // --- Department text (部门整体绩效目标, report 004) ---
+// 部门整体绩效目标 written as text (report 004).
+struct DepartmentText {
   std::string overall_goal;             // 总体绩效目标
   std::vector<SubGoal> sub_goals;       // 分项绩效目标
   std::vector<std::string> safeguards;  // 工作保障措施, one paragraph each
+  bool operator==(const DepartmentText&) const = default;
+};
 
-  // --- Reading and linking ---
-  // What the reader could not find ("footer", "indicators", "annual_goal" …); stable ids.
+// One form: what every kind has (title, year, unit, how it was read and linked), and the body of
+// its kind. The variant's alternatives are in FormKind order.
+struct Form {
+  std::string title;       // as written: "临汾市市级预算部门（单位）项目支出绩效目标申报表", Hebei heading
+  std::string year_line;   // as written: "(2024年度)"
+  int year = 0;
+  std::string amount_unit = "元";  // "元" (Shanxi) or "万元" (Hebei, overall form budget)
+  std::variant<ProjectForm, OverallForm, HebeiForm, DepartmentText> body;
+
+  // --- Set by the finishing pass ---
+  // What is missing ("footer", "indicators", "annual_total" …); stable ids.
   std::vector<std::string> missing;
   int duplicate_of = -1;        // index in Report::forms of the earlier form for the same project
   int table12_row = -1;         // index into 表十二's rows of the linked project, -1 when none
@@ -191,14 +204,32 @@ struct Form {
   std::string linked_project;   // 表十二 project name of that row (may differ from project_name)
   Origin origin;                // the title line
 
+  FormKind kind() const { return static_cast<FormKind>(body.index()); }
+  // The body as kind T; a wrong kind is a programming error, reported with the caller's place.
+  template <class T> T& as(std::source_location at = std::source_location::current()) {
+    if (T* p = std::get_if<T>(&body)) return *p;
+    wrong_kind(at);
+  }
+  template <class T> const T& as(std::source_location at = std::source_location::current()) const {
+    if (const T* p = std::get_if<T>(&body)) return *p;
+    wrong_kind(at);
+  }
+  template <class T> const T* get_if() const { return std::get_if<T>(&body); }
+  // 项目名称 of a project form (Shanxi or Hebei), "" for the other kinds.
+  const std::string& project_name() const;
+  // The single indicator table of the overall and Hebei forms; nullptr for the other kinds.
+  const std::vector<Indicator>* indicator_list() const;
+
   // Indicators that count (rows with 三级 text): of the 年度 half, of the 实施期 half, and rows with
   // 三级 text in either half. For the single-table kinds all three count the indicator list.
   std::size_t annual_indicator_count() const;
   std::size_t period_indicator_count() const;
   std::size_t indicator_count() const;
 
-  // Field by field, ignoring every Origin and `missing` (a reading note, not content).
-  bool operator==(const Form& o) const;
+  bool operator==(const Form&) const = default;  // origins compare equal (budgetxl/origin.hpp)
+
+ private:
+  [[noreturn]] void wrong_kind(const std::source_location& at) const;
 };
 
 }  // namespace budgetxl

@@ -27,6 +27,9 @@ struct Origin {
     return o;
   }
   bool empty() const { return line == 0 && sheet.empty(); }
+  // Where a thing came from is not part of what it is: two equal values read from different places
+  // (a text line and a sheet cell) are equal, so the model's types compare with `= default`.
+  bool operator==(const Origin&) const { return true; }
   // "第12行" style is for messages; this is the neutral form: "line 12", "line 12 field 3", "表3!C12".
   std::string str() const;
 };

@@ -56,65 +56,69 @@ void finish_meta(Report& report) {
 }
 
 void check_project(Form& form, Report& report) {
+  const ProjectForm& p = form.as<ProjectForm>();
   auto missing = [&](const char* id, const char* rule, Severity sev, const std::string& what) {
     form.missing.push_back(id);
-    report.findings.add(rule, sev, "绩效目标表“" + excerpt(form.project_name.empty() ? form.title : form.project_name) + "”" + what,
+    report.findings.add(rule, sev, "绩效目标表“" + excerpt(p.project_name.empty() ? form.title : p.project_name) + "”" + what,
                         form.origin);
   };
-  if (form.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
+  if (p.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
   if (form.year == 0) missing("year", "form.missing-year", Severity::info, "缺少年度行");
-  if (form.period_funds.total.is_blank()) missing("period_total", "form.missing-amount", Severity::warning, "缺少实施期资金总额");
-  if (form.annual_funds.total.is_blank()) missing("annual_total", "form.missing-amount", Severity::warning, "缺少年度资金总额");
-  if (form.goal_period.empty() && form.goal_annual.empty()) missing("goal", "form.missing-goal", Severity::warning, "缺少总体目标");
+  if (p.period_funds.total.is_blank()) missing("period_total", "form.missing-amount", Severity::warning, "缺少实施期资金总额");
+  if (p.annual_funds.total.is_blank()) missing("annual_total", "form.missing-amount", Severity::warning, "缺少年度资金总额");
+  if (p.goal_period.empty() && p.goal_annual.empty()) missing("goal", "form.missing-goal", Severity::warning, "缺少总体目标");
   std::size_t indicators = 0;
-  for (const auto& r : form.indicator_rows)
+  for (const auto& r : p.indicator_rows)
     if (!r.period.empty() || !r.annual.empty()) ++indicators;
   if (indicators == 0) missing("indicators", "form.missing-indicators", Severity::warning, "没有绩效指标");
-  if (!form.has_footer) missing("footer", "form.missing-footer", Severity::info, "缺少填报人信息（负责人、填报日期等）");
+  if (!p.has_footer) missing("footer", "form.missing-footer", Severity::info, "缺少填报人信息（负责人、填报日期等）");
   for (int h = 0; h < 2; ++h) {
-    const Funding& f = h == 0 ? form.period_funds : form.annual_funds;
+    const Funding& f = h == 0 ? p.period_funds : p.annual_funds;
     if (f.total.is_blank()) continue;
     const Amount sum = f.central + f.provincial + f.local + f.self_raised + f.other;
     if (!sum.is_blank() && sum.minor() != f.total.minor())
       report.findings.add("form.funds-sum", Severity::warning,
-                          std::string("绩效目标表“") + excerpt(form.project_name) + "”" + (h == 0 ? "实施期" : "年度") + "资金来源合计 " +
+                          std::string("绩效目标表“") + excerpt(p.project_name) + "”" + (h == 0 ? "实施期" : "年度") + "资金来源合计 " +
                               sum.to_string(0, true) + " 不等于资金总额 " + f.total.to_string(0, true),
                           form.origin);
   }
 }
 
 void check_overall(Form& form, Report& report) {
+  const OverallForm& o = form.as<OverallForm>();
   auto missing = [&](const char* id, const std::string& what) {
     form.missing.push_back(id);
     report.findings.add("form.overall-missing", Severity::warning, "整体支出绩效目标表缺少" + what, form.origin);
   };
-  if (form.department.empty()) missing("department", "部门名称");
-  if (form.budget_by_source.empty()) missing("budget", "年度预算情况");
-  if (form.indicators.empty()) missing("indicators", "年度绩效指标");
+  if (o.department.empty()) missing("department", "部门名称");
+  if (o.budget_by_source.empty()) missing("budget", "年度预算情况");
+  if (o.indicators.empty()) missing("indicators", "年度绩效指标");
   form.missing.push_back("footer");  // the official overall form has no footer
   report.findings.add("form.missing-footer", Severity::info, "整体支出绩效目标表没有填报人信息（负责人、填报日期等）", form.origin);
 }
 
 void check_hebei(Form& form, Report& report) {
+  const HebeiForm& h = form.as<HebeiForm>();
   auto missing = [&](const char* id, const std::string& what) {
     form.missing.push_back(id);
     report.findings.add("form.hebei-missing", Severity::warning, "项目绩效目标表“" + excerpt(form.title) + "”缺少" + what, form.origin);
   };
-  if (form.project_name.empty()) missing("project_name", "项目名称");
-  if (form.project_code.empty()) missing("project_code", "项目编码");
-  if (form.budget.is_blank()) missing("budget", "预算数");
-  if (form.indicators.empty()) missing("indicators", "绩效指标");
-  if (!form.budget.is_blank() && !form.fiscal_funds.is_blank() && (form.fiscal_funds + form.other_funds).minor() != form.budget.minor())
+  if (h.project_name.empty()) missing("project_name", "项目名称");
+  if (h.project_code.empty()) missing("project_code", "项目编码");
+  if (h.budget.is_blank()) missing("budget", "预算数");
+  if (h.indicators.empty()) missing("indicators", "绩效指标");
+  if (!h.budget.is_blank() && !h.fiscal_funds.is_blank() && (h.fiscal_funds + h.other_funds).minor() != h.budget.minor())
     report.findings.add("form.funds-sum", Severity::warning,
-                        "项目绩效目标表“" + excerpt(form.project_name) + "”财政资金与其他资金之和不等于预算数", form.origin);
+                        "项目绩效目标表“" + excerpt(h.project_name) + "”财政资金与其他资金之和不等于预算数", form.origin);
 }
 
 void check_department_text(Form& form, Report& report) {
-  if (form.overall_goal.empty()) {
+  const DepartmentText& d = form.as<DepartmentText>();
+  if (d.overall_goal.empty()) {
     form.missing.push_back("overall_goal");
     report.findings.add("form.text-missing", Severity::warning, "部门整体绩效目标缺少总体绩效目标", form.origin);
   }
-  if (form.sub_goals.empty()) {
+  if (d.sub_goals.empty()) {
     form.missing.push_back("sub_goals");
     report.findings.add("form.text-missing", Severity::warning, "部门整体绩效目标缺少分项绩效目标", form.origin);
   }
@@ -123,14 +127,14 @@ void check_department_text(Form& form, Report& report) {
 // An earlier form of the same kind for the same project.
 void find_duplicate(std::size_t k, Report& report) {
   Form& form = report.forms[k];
-  const std::string key = label_key(form.project_name);
+  const std::string key = label_key(form.project_name());
   if (key.empty()) return;
   for (std::size_t e = 0; e < k; ++e) {
     const Form& o = report.forms[e];
-    if (o.kind == form.kind && label_key(o.project_name) == key) {
+    if (o.kind() == form.kind() && label_key(o.project_name()) == key) {
       form.duplicate_of = static_cast<int>(e);
       report.findings.add("form.duplicate", Severity::warning,
-                          fmt::format("项目“{}”的绩效目标表重复出现（与第{}份相同）", excerpt(form.project_name), e + 1), form.origin);
+                          fmt::format("项目“{}”的绩效目标表重复出现（与第{}份相同）", excerpt(form.project_name()), e + 1), form.origin);
       return;
     }
   }
@@ -141,13 +145,13 @@ void finish_forms(Report& report) {
     Form& form = report.forms[k];
     form.missing.clear();
     form.duplicate_of = -1;
-    switch (form.kind) {
+    switch (form.kind()) {
       case FormKind::project: check_project(form, report); break;
       case FormKind::department_overall: check_overall(form, report); break;
       case FormKind::project_hebei: check_hebei(form, report); break;
       case FormKind::department_text: check_department_text(form, report); break;
     }
-    if (form.kind == FormKind::project || form.kind == FormKind::project_hebei) find_duplicate(k, report);
+    if (form.kind() == FormKind::project || form.kind() == FormKind::project_hebei) find_duplicate(k, report);
   }
 }
 

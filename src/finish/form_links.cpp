@@ -19,12 +19,12 @@ std::int64_t yuan_to_wan(std::int64_t minor_yuan) {
 
 // The amount of a form comparable to 表十二's 合计 (万元 hundredths), or false.
 bool form_wan(const Form& f, std::int64_t& out) {
-  if (f.kind == FormKind::project && !f.annual_funds.total.is_blank()) {
-    out = yuan_to_wan(f.annual_funds.total.minor());
+  if (const auto* p = f.get_if<ProjectForm>(); p && !p->annual_funds.total.is_blank()) {
+    out = yuan_to_wan(p->annual_funds.total.minor());
     return true;
   }
-  if (f.kind == FormKind::project_hebei && !f.budget.is_blank()) {
-    out = f.budget.minor();
+  if (const auto* h = f.get_if<HebeiForm>(); h && !h->budget.is_blank()) {
+    out = h->budget.minor();
     return true;
   }
   return false;
@@ -63,7 +63,7 @@ void link_forms_to_projects(Report& report) {
     p.linked = true;
   };
   auto is_project_form = [](const Form& f) {
-    return f.kind == FormKind::project || f.kind == FormKind::project_hebei;
+    return f.kind() == FormKind::project || f.kind() == FormKind::project_hebei;
   };
 
   // 1. By name.
@@ -72,7 +72,7 @@ void link_forms_to_projects(Report& report) {
     f.table12_row = -1;
     f.link.clear();
     f.linked_project.clear();
-    const std::string key = util::label_key(f.project_name);
+    const std::string key = util::label_key(f.project_name());
     if (key.empty()) continue;
     for (auto& p : projects)
       if (p.key == key) {
@@ -85,7 +85,7 @@ void link_forms_to_projects(Report& report) {
     if (!is_project_form(f) || f.table12_row >= 0) continue;
     std::int64_t wan = 0;
     if (!form_wan(f, wan)) continue;
-    const std::string key = util::label_key(f.project_name);
+    const std::string key = util::label_key(f.project_name());
     Project* best = nullptr;
     std::size_t best_prefix = 0;
     int candidates = 0;
@@ -103,7 +103,7 @@ void link_forms_to_projects(Report& report) {
     if (!best) continue;
     link(f, *best, "amount");
     report.findings.add("form.linked-by-amount", Severity::info,
-                        "绩效目标表“" + f.project_name + "”与表十二项目“" + f.linked_project +
+                        "绩效目标表“" + f.project_name() + "”与表十二项目“" + f.linked_project +
                             "”名称不同，按年度资金总额对应" + (candidates > 1 ? "（金额相同的项目不止一个）" : ""),
                         f.origin);
   }
@@ -120,7 +120,7 @@ void link_forms_to_projects(Report& report) {
       }
     }
     report.findings.add("form.unlinked", Severity::warning,
-                        "绩效目标表“" + f.project_name + "”在表十二中找不到对应项目", f.origin);
+                        "绩效目标表“" + f.project_name() + "”在表十二中找不到对应项目", f.origin);
   }
   for (const auto& p : projects) {
     if (p.linked) continue;

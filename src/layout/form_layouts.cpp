@@ -226,7 +226,7 @@ void FormLayouts::classify(Indicator& ind) const {
                                                                    : class_of(ind.level1);
 }
 
-std::string* overall_info_field(Form& form, const std::string& id) {
+std::string* overall_info_field(OverallForm& form, const std::string& id) {
   return id == "department"             ? &form.department
          : id == "internal_departments" ? &form.internal_departments
          : id == "budget_units"         ? &form.budget_units

@@ -16,6 +16,6 @@ FormLayouts load_form_layouts(const std::map<std::string, std::string>& files, c
 
 // The field of an overall form that a 部门基本信息 label id ("department", "staff_quota" …) fills;
 // nullptr for ids outside the basic information. One mapping for the text and workbook readers.
-std::string* overall_info_field(Form& form, const std::string& id);
+std::string* overall_info_field(OverallForm& form, const std::string& id);
 
 }  // namespace budgetxl

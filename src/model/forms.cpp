@@ -1,5 +1,8 @@
 #include "budgetxl/forms.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace budgetxl {
 
 const char* form_kind_name(FormKind k) {
@@ -99,52 +102,53 @@ IndicatorClass indicator_type_class(IndicatorType t) {
   return IndicatorClass::unknown;
 }
 
+void Form::wrong_kind(const std::source_location& at) const {
+  throw std::logic_error(std::string("Form::as: a ") + form_kind_name(kind()) + " form used as another kind at " + at.file_name() +
+                         ":" + std::to_string(at.line()));
+}
+
+const std::string& Form::project_name() const {
+  static const std::string none;
+  if (const auto* p = get_if<ProjectForm>()) return p->project_name;
+  if (const auto* h = get_if<HebeiForm>()) return h->project_name;
+  return none;
+}
+
+const std::vector<Indicator>* Form::indicator_list() const {
+  if (const auto* o = get_if<OverallForm>()) return &o->indicators;
+  if (const auto* h = get_if<HebeiForm>()) return &h->indicators;
+  return nullptr;
+}
+
+namespace {
+
+std::size_t named(const std::vector<Indicator>& list) {
+  return static_cast<std::size_t>(std::count_if(list.begin(), list.end(), [](const Indicator& i) { return !i.name.empty(); }));
+}
+
+}  // namespace
+
 std::size_t Form::annual_indicator_count() const {
-  if (kind != FormKind::project) return indicator_count();
-  std::size_t n = 0;
-  for (const auto& r : indicator_rows)
-    if (!r.annual.name.empty()) ++n;
-  return n;
+  const auto* p = get_if<ProjectForm>();
+  if (!p) return indicator_count();
+  return static_cast<std::size_t>(
+      std::count_if(p->indicator_rows.begin(), p->indicator_rows.end(), [](const IndicatorRow& r) { return !r.annual.name.empty(); }));
 }
 
 std::size_t Form::period_indicator_count() const {
-  if (kind != FormKind::project) return indicator_count();
-  std::size_t n = 0;
-  for (const auto& r : indicator_rows)
-    if (!r.period.name.empty()) ++n;
-  return n;
+  const auto* p = get_if<ProjectForm>();
+  if (!p) return indicator_count();
+  return static_cast<std::size_t>(
+      std::count_if(p->indicator_rows.begin(), p->indicator_rows.end(), [](const IndicatorRow& r) { return !r.period.name.empty(); }));
 }
 
 std::size_t Form::indicator_count() const {
-  std::size_t n = 0;
-  if (kind == FormKind::project) {
-    for (const auto& r : indicator_rows)
-      if (!r.period.name.empty() || !r.annual.name.empty()) ++n;
-  } else {
-    for (const auto& i : indicators)
-      if (!i.name.empty()) ++n;
-  }
-  return n;
-}
-
-bool Form::operator==(const Form& o) const {
-  return kind == o.kind && title == o.title && year_line == o.year_line && year == o.year &&
-         amount_unit == o.amount_unit && project_name == o.project_name && department == o.department &&
-         department_code == o.department_code && department_name == o.department_name && unit == o.unit &&
-         attribute == o.attribute && duration == o.duration && period_funds == o.period_funds &&
-         annual_funds == o.annual_funds && overview == o.overview && basis == o.basis && necessity == o.necessity &&
-         measures == o.measures && plan == o.plan && goal_period == o.goal_period && goal_annual == o.goal_annual &&
-         indicator_rows == o.indicator_rows && has_footer == o.has_footer && responsible == o.responsible &&
-         handler == o.handler && phone == o.phone && filled_date == o.filled_date && unit_code == o.unit_code &&
-         project_code == o.project_code && budget == o.budget && fiscal_funds == o.fiscal_funds &&
-         other_funds == o.other_funds && fund_use == o.fund_use && spending_plan == o.spending_plan && goal == o.goal &&
-         internal_departments == o.internal_departments && budget_units == o.budget_units &&
-         staff_quota == o.staff_quota && staff_actual == o.staff_actual && staff_on_quota == o.staff_on_quota &&
-         staff_other == o.staff_other && duties == o.duties && strategy == o.strategy &&
-         budget_by_source == o.budget_by_source && budget_by_direction == o.budget_by_direction &&
-         key_tasks == o.key_tasks && indicators == o.indicators && overall_goal == o.overall_goal &&
-         sub_goals == o.sub_goals && safeguards == o.safeguards && duplicate_of == o.duplicate_of &&
-         table12_row == o.table12_row && link == o.link && linked_project == o.linked_project;
+  if (const auto* p = get_if<ProjectForm>())
+    return static_cast<std::size_t>(std::count_if(p->indicator_rows.begin(), p->indicator_rows.end(), [](const IndicatorRow& r) {
+      return !r.period.name.empty() || !r.annual.name.empty();
+    }));
+  if (const auto* list = indicator_list()) return named(*list);
+  return 0;
 }
 
 }  // namespace budgetxl

@@ -2,44 +2,75 @@
 
 #include <fmt/format.h>
 
-#include "json/forms_json.hpp"
+#include <map>
+#include <set>
+
+#include "budgetxl/form_fields.hpp"
 
 namespace budgetxl::roundtrip {
 
 namespace {
 
-using nlohmann::json;
-
-void strip_sources(json& j) {
-  if (j.is_object()) {
-    j.erase("source");
-    j.erase("origin");
-    for (auto& [k, v] : j.items()) strip_sources(v);
-  } else if (j.is_array()) {
-    for (auto& v : j) strip_sources(v);
+// A form flattened to (path, value) pairs from its field description, origins left out: what a
+// round trip must keep. Paths look like "funds.period.total" or "indicator_rows[3].annual.name".
+class Flattener {
+ public:
+  std::vector<std::pair<std::string, std::string>> out;
+  void text(const char* key, std::string_view s) { put(key, std::string(s)); }
+  void amount(const char* key, const Amount& a) { put(key, a.is_blank() ? "null" : a.to_string()); }
+  void flag(const char* key, bool b) { put(key, b ? "true" : "false"); }
+  void number(const char* key, long long n) { put(key, std::to_string(n)); }
+  void origin(const char*, const Origin&) {}
+  void strings(const char* key, const std::vector<std::string>& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) put(fmt::format("{}[{}]", key, i), list[i]);
+    put(fmt::format("{}.size", key), std::to_string(list.size()));
   }
+  void null(const char* key) { put(key, "null"); }
+  template <class F>
+  void object(const char* key, F&& fields) {
+    const std::string outer = prefix_;
+    prefix_ = path(key) + ".";
+    fields();
+    prefix_ = outer;
+  }
+  template <class T, class F>
+  void list(const char* key, const std::vector<T>& items, F&& each) {
+    const std::string outer = prefix_;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      prefix_ = fmt::format("{}{}[{}].", outer, key, i);
+      each(items[i]);
+    }
+    prefix_ = outer;
+    put(fmt::format("{}.size", key), std::to_string(items.size()));
+  }
+
+ private:
+  std::string path(const std::string& key) const { return prefix_ + key; }
+  void put(const std::string& key, std::string value) { out.emplace_back(path(key), std::move(value)); }
+  std::string prefix_;
+};
+
+std::vector<std::pair<std::string, std::string>> flatten(const Form& f) {
+  Flattener flat;
+  form_fields::form(f, flat);
+  return std::move(flat.out);
 }
 
-std::string show(const json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
-
-// Every leaf that differs, with its JSON path.
-void diff_json(const json& a, const json& b, const std::string& path, const std::string& part, const std::string& item,
-               std::vector<Difference>& out) {
-  if (a == b) return;
-  if (a.is_object() && b.is_object()) {
-    for (auto it = a.begin(); it != a.end(); ++it)
-      diff_json(it.value(), b.contains(it.key()) ? b.at(it.key()) : json(), path + "." + it.key(), part, item, out);
-    for (auto it = b.begin(); it != b.end(); ++it)
-      if (!a.contains(it.key())) diff_json(json(), it.value(), path + "." + it.key(), part, item, out);
-    return;
+// Every field that differs, in the order of the first form's description, then fields only the
+// second form has.
+void diff_form(const Form& a, const Form& b, const std::string& item, std::vector<Difference>& out) {
+  const auto x = flatten(a), y = flatten(b);
+  std::map<std::string, const std::string*> in_y;
+  for (const auto& [k, v] : y) in_y[k] = &v;
+  std::set<std::string> in_x;
+  for (const auto& [k, v] : x) {
+    in_x.insert(k);
+    const auto it = in_y.find(k);
+    if (it == in_y.end()) out.push_back({"绩效目标表", item, "", k, v, "（无）"});
+    else if (*it->second != v) out.push_back({"绩效目标表", item, "", k, v, *it->second});
   }
-  if (a.is_array() && b.is_array()) {
-    const std::size_t n = std::max(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i)
-      diff_json(i < a.size() ? a[i] : json(), i < b.size() ? b[i] : json(), fmt::format("{}[{}]", path, i), part, item, out);
-    return;
-  }
-  out.push_back({part, item, "", path.empty() ? path : path.substr(1), show(a), show(b)});
+  for (const auto& [k, v] : y)
+    if (!in_x.count(k)) out.push_back({"绩效目标表", item, "", k, "（无）", v});
 }
 
 std::string row_label(const Row& row, const TableLayout& layout, std::size_t index) {
@@ -152,14 +183,11 @@ std::vector<Difference> diff_reports(const Report& a, const Report& b, const Lay
     out.push_back({"绩效目标表", "", "", "数量", std::to_string(a.forms.size()), std::to_string(b.forms.size())});
   for (std::size_t f = 0; f < std::min(a.forms.size(), b.forms.size()); ++f) {
     if (a.forms[f] == b.forms[f]) continue;
-    json x = budgetxl::json::forms_to_json({a.forms[f]});
-    json y = budgetxl::json::forms_to_json({b.forms[f]});
-    strip_sources(x);
-    strip_sources(y);
     const std::size_t before = out.size();
-    diff_json(x, y, "", "绩效目标表", fmt::format("绩效{} {}", f + 1, a.forms[f].project_name), out);
-    if (out.size() == before)  // equal as JSON but not as forms: report it rather than hide it
-      out.push_back({"绩效目标表", fmt::format("绩效{} {}", f + 1, a.forms[f].project_name), "", "", "", "（字段不同）"});
+    const std::string item = fmt::format("绩效{} {}", f + 1, a.forms[f].project_name());
+    diff_form(a.forms[f], b.forms[f], item, out);
+    if (out.size() == before)  // equal field by field but not as forms: report it rather than hide it
+      out.push_back({"绩效目标表", item, "", "", "", "（字段不同）"});
   }
 
   if (a.parts.size() != b.parts.size())

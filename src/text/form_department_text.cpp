@@ -54,11 +54,11 @@ bool strip_prefix(const std::string& text, const std::string& prefix_key, std::s
 }  // namespace
 
 std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
-  Form form;
-  form.kind = FormKind::department_text;
-  form.amount_unit = "";
-  form.title = heading_text(lines[i].text);
-  form.origin = Origin::at_line(lines[i].number);
+  Form out;
+  DepartmentText& form = out.body.emplace<DepartmentText>();
+  out.amount_unit = "";
+  out.title = heading_text(lines[i].text);
+  out.origin = Origin::at_line(lines[i].number);
 
   std::string section;  // overall_goal, sub_goals, safeguards
   enum class Target { none, overall, sub_goal, sub_indicators, safeguard } last = Target::none;
@@ -144,7 +144,7 @@ std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLa
                   "部门整体绩效目标中无法归位的内容：“" + excerpt(t) + "”", line);
     }
   }
-  report.forms.push_back(std::move(form));
+  report.forms.push_back(std::move(out));
   return j;
 }
 

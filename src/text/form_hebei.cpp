@@ -37,11 +37,11 @@ std::string field_text(const std::vector<std::string>& fields, std::size_t i) {
 }  // namespace
 
 std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
-  Form form;
-  form.kind = FormKind::project_hebei;
-  form.amount_unit = "万元";
-  form.title = heading_text(lines[i].text);
-  form.origin = Origin::at_line(lines[i].number);
+  Form out;
+  HebeiForm& form = out.body.emplace<HebeiForm>();
+  out.amount_unit = "万元";
+  out.title = heading_text(lines[i].text);
+  out.origin = Origin::at_line(lines[i].number);
 
   enum class Zone { head, funds, plan, indicators } zone = Zone::head;
   std::vector<std::pair<std::uint32_t, std::string>> plan_labels;  // field -> "3 月底"
@@ -67,7 +67,7 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts
     const std::string id = first ? first->label->id : "";
 
     if (id == "amount_unit") {
-      form.amount_unit = "万元";
+      out.amount_unit = "万元";
       continue;
     }
     if (id == "project_code" || id == "project_name") {
@@ -214,7 +214,7 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts
                 "绩效目标表中无法归位的内容：“" + excerpt(line.text) + "”", line);
   }
 
-  report.forms.push_back(std::move(form));
+  report.forms.push_back(std::move(out));
   return j;
 }
 

@@ -9,11 +9,11 @@ namespace budgetxl::text::forms {
 using namespace budgetxl::util;
 
 std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
-  Form form;
-  form.kind = FormKind::department_overall;
-  form.amount_unit = "万元";
-  form.title = trim(replace_all(lines[i].text, "\t", " "));
-  form.origin = Origin::at_line(lines[i].number);
+  Form out;
+  OverallForm& form = out.body.emplace<OverallForm>();
+  out.amount_unit = "万元";
+  out.title = trim(replace_all(lines[i].text, "\t", " "));
+  out.origin = Origin::at_line(lines[i].number);
 
   enum class Zone { head, fields, budget, tasks, indicators } zone = Zone::head;
   IndicatorTableReader indicators(L, false);
@@ -27,9 +27,9 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayou
     if (is_blank(line.text)) continue;
     if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
     const int year = year_of_line(line.text);
-    if (year != 0 && form.year == 0) {
-      form.year = year;
-      form.year_line = trim(replace_all(line.text, "\t", " "));
+    if (year != 0 && out.year == 0) {
+      out.year = year;
+      out.year_line = trim(replace_all(line.text, "\t", " "));
       continue;
     }
     const auto cells = cells_of(line);
@@ -148,7 +148,7 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayou
   }
 
   split_code_name(form.department, form.department_code, form.department_name);
-  report.forms.push_back(std::move(form));
+  report.forms.push_back(std::move(out));
   return j;
 }
 

@@ -47,7 +47,7 @@ bool glues(const std::string& id) {
   return false;
 }
 
-Amount* funding_slot(Form& f, const std::string& id, int half) {
+Amount* funding_slot(ProjectForm& f, const std::string& id, int half) {
   Funding& fu = half == 0 ? f.period_funds : f.annual_funds;
   if (id == "central") return &fu.central;
   if (id == "provincial") return &fu.provincial;
@@ -57,7 +57,7 @@ Amount* funding_slot(Form& f, const std::string& id, int half) {
   return nullptr;
 }
 
-std::string* text_slot(Form& f, const std::string& id) {
+std::string* text_slot(ProjectForm& f, const std::string& id) {
   if (id == "overview") return &f.overview;
   if (id == "basis") return &f.basis;
   if (id == "necessity") return &f.necessity;
@@ -74,7 +74,7 @@ void append_text(std::string& to, const std::string& s) {
 
 // Footer labels found anywhere in a line ("负责人: 经办人: 联系电话: 填报日期: 2024…" in one cell
 // or in separate cells); returns false when the line holds none.
-bool read_footer(const Line& line, const FormLabelSet& footer, Form& form) {
+bool read_footer(const Line& line, const FormLabelSet& footer, ProjectForm& form) {
   std::string flat;
   for (const auto& c : cells_of(line)) {
     if (!flat.empty()) flat += '\t';
@@ -141,11 +141,11 @@ void flush_repeats(Report& report, RepeatedLine& r) {
 }  // namespace
 
 std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
-  Form form;
-  form.kind = FormKind::project;
-  form.amount_unit = "元";
-  form.title = trim(replace_all(lines[i].text, "\t", " "));
-  form.origin = Origin::at_line(lines[i].number);
+  Form out;
+  ProjectForm& form = out.body.emplace<ProjectForm>();
+  out.amount_unit = "元";
+  out.title = trim(replace_all(lines[i].text, "\t", " "));
+  out.origin = Origin::at_line(lines[i].number);
 
   enum class Zone { head, fields, indicators, footer } zone = Zone::head;
   IndicatorTableReader indicators(L, true);
@@ -175,7 +175,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
         form.filled_date = cells_of(line)[0].text;
         continue;
       }
-      Form probe;
+      ProjectForm probe;
       if (read_footer(line, L.project_footer, probe)) {
         if (form.responsible.empty()) form.responsible = probe.responsible;
         if (form.handler.empty()) form.handler = probe.handler;
@@ -197,9 +197,9 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
     }
 
     const int year = year_of_line(line.text);
-    if (year != 0 && zone == Zone::head && form.year == 0) {
-      form.year = year;
-      form.year_line = trim(replace_all(line.text, "\t", " "));
+    if (year != 0 && zone == Zone::head && out.year == 0) {
+      out.year = year;
+      out.year_line = trim(replace_all(line.text, "\t", " "));
       continue;
     }
     const auto cells = cells_of(line);
@@ -448,7 +448,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
   flush_repeats(report, unplaced);
 
   if (form.department_code.empty()) split_code_name(form.department, form.department_code, form.department_name);
-  report.forms.push_back(std::move(form));
+  report.forms.push_back(std::move(out));
   return j;
 }
 

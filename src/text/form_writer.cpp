@@ -150,11 +150,12 @@ class IndicatorRowWriter {
 
 // ---- Shanxi project form ----------------------------------------------------------------------
 
-void write_project(Out& out, const Form& f, const FormLayouts& layouts) {
-  out.line(cell(f.title));
+void write_project(Out& out, const Form& form, const FormLayouts& layouts) {
+  const ProjectForm& f = form.as<ProjectForm>();
+  out.line(cell(form.title));
   out.blank();
-  if (!f.year_line.empty()) {
-    out.line(cell(f.year_line));
+  if (!form.year_line.empty()) {
+    out.line(cell(form.year_line));
     out.blank();
   }
   out.cells({"项目名称", "", cell(f.project_name), "", "", "", "", ""});
@@ -190,11 +191,12 @@ void write_project(Out& out, const Form& f, const FormLayouts& layouts) {
 
 // ---- Overall form ------------------------------------------------------------------------------
 
-void write_overall(Out& out, const Form& f, const FormLayouts& layouts) {
-  out.line(cell(f.title));
+void write_overall(Out& out, const Form& form, const FormLayouts& layouts) {
+  const OverallForm& f = form.as<OverallForm>();
+  out.line(cell(form.title));
   out.blank();
-  if (!f.year_line.empty()) {
-    out.line(cell(f.year_line));
+  if (!form.year_line.empty()) {
+    out.line(cell(form.year_line));
     out.blank();
   }
   out.cells({"部门基本信息", "部门名称", cell(f.department), "", ""});
@@ -228,8 +230,9 @@ void write_overall(Out& out, const Form& f, const FormLayouts& layouts) {
 
 // ---- Hebei project form ------------------------------------------------------------------------
 
-void write_hebei(Out& out, const Form& f) {
-  out.line("## " + cell(f.title));
+void write_hebei(Out& out, const Form& form) {
+  const HebeiForm& f = form.as<HebeiForm>();
+  out.line("## " + cell(form.title));
   out.blank();
   if (!f.unit_code.empty()) {
     out.line(cell(f.unit_code) + " " + cell(f.unit));
@@ -281,8 +284,9 @@ void paragraphs(Out& out, const std::string& text, const std::string& prefix) {
   }
 }
 
-void write_department_text(Out& out, const Form& f) {
-  out.line("## " + cell(f.title.empty() ? std::string(form_kind_title(f.kind)) : f.title));
+void write_department_text(Out& out, const Form& form) {
+  const DepartmentText& f = form.as<DepartmentText>();
+  out.line("## " + cell(form.title.empty() ? std::string(form_kind_title(form.kind())) : form.title));
   out.blank();
   out.line("### 一、总体绩效目标");
   out.blank();
@@ -307,7 +311,7 @@ void write_department_text(Out& out, const Form& f) {
 
 std::string write_form_text(const Form& form, const FormLayouts& layouts) {
   Out out;
-  switch (form.kind) {
+  switch (form.kind()) {
     case FormKind::project: write_project(out, form, layouts); break;
     case FormKind::department_overall: write_overall(out, form, layouts); break;
     case FormKind::project_hebei: write_hebei(out, form); break;

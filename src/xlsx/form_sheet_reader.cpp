@@ -185,14 +185,14 @@ bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32
 
 // ---- Shanxi project form ------------------------------------------------------------------------
 
-void read_project(const Grid& g, Form& f, const FormLayouts& L) {
-  f.kind = FormKind::project;
-  f.amount_unit = "元";
+void read_project(const Grid& g, Form& form, const FormLayouts& L) {
+  ProjectForm& f = form.body.emplace<ProjectForm>();
+  form.amount_unit = "元";
   auto is_label = [&](const std::string& t) {
     return L.project_fields.match_exact(t) || L.project_footer.match_exact(t) || L.is_header_label(t) ||
            L.is_header_cell(t);
   };
-  read_head(g, f, is_label, true);
+  read_head(g, form, is_label, true);
 
   // The indicator header: a row with at least two of 一级指标 / 二级指标 / 三级指标 / 指标值.
   std::uint32_t header = 0;
@@ -336,16 +336,16 @@ void read_project(const Grid& g, Form& f, const FormLayouts& L) {
 
 // ---- Overall form -------------------------------------------------------------------------------
 
-void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
-  f.kind = FormKind::department_overall;
-  f.amount_unit = "万元";
+void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
+  OverallForm& f = form.body.emplace<OverallForm>();
+  form.amount_unit = "万元";
   auto is_header = [&](const std::string& t) {
     const std::string k = label_key(t);
     return k == "按资金来源划分" || k == "按资金方向划分" || util::starts_with(k, "资金总额") || k == "核心职能" ||
            k == "重点任务" || L.is_header_cell(t) || k == schema::kStandardLevelColumn;
   };
   auto is_label = [&](const std::string& t) { return L.overall_fields.match_exact(t) || is_header(t); };
-  read_head(g, f, is_label, true);
+  read_head(g, form, is_label, true);
 
   std::uint32_t budget_row = 0, tasks_row = 0, goal_row = 0, indicators_row = 0;
   for (std::uint32_t r = 1; r <= g.rows(); ++r)
@@ -453,9 +453,9 @@ void read_overall(const Grid& g, Form& f, const FormLayouts& L) {
 
 // ---- Hebei project form -------------------------------------------------------------------------
 
-void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
-  f.kind = FormKind::project_hebei;
-  f.amount_unit = "万元";
+void read_hebei(const Grid& g, Form& form, const FormLayouts& L) {
+  HebeiForm& f = form.body.emplace<HebeiForm>();
+  form.amount_unit = "万元";
   auto is_label = [&](const std::string& t) {
     return L.hebei_fields.match_exact(t) || L.is_header_cell(t) || key_is(t, schema::kStandardLevelColumn);
   };
@@ -474,7 +474,7 @@ void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
     if (label_row) break;
     for (const auto& t : texts) {
       std::string code, unit;
-      if (f.title.empty()) f.title = t;
+      if (form.title.empty()) form.title = t;
       else if (f.unit_code.empty() && split_unit_line(t, code, unit)) {
         f.unit_code = code;
         f.unit = unit;
@@ -584,11 +584,11 @@ void read_hebei(const Grid& g, Form& f, const FormLayouts& L) {
 
 // ---- Department text ----------------------------------------------------------------------------
 
-void read_department_text(const Grid& g, Form& f, const FormLayouts& L) {
-  f.kind = FormKind::department_text;
-  f.amount_unit = "";
+void read_department_text(const Grid& g, Form& form, const FormLayouts& L) {
+  DepartmentText& f = form.body.emplace<DepartmentText>();
+  form.amount_unit = "";
   auto is_section = [&](const std::string& t) { return L.department_text_sections.match_exact(t) != nullptr; };
-  read_head(g, f, is_section, false);
+  read_head(g, form, is_section, false);
   std::string section;
   std::uint32_t label_col = 0;
   for (std::uint32_t r = 1; r <= g.rows(); ++r) {

@@ -81,11 +81,12 @@ void merge_runs(FormSheet& sh, std::uint32_t first, std::uint16_t col, const std
   }
 }
 
-void write_project(FormSheet& sh, const Form& f) {
+void write_project(FormSheet& sh, const Form& form) {
+  const ProjectForm& f = form.as<ProjectForm>();
   const double widths[] = {16, 12, 14, 28, 14, 14, 28, 14, 14, 14};
   for (std::uint16_t c = 0; c < 10; ++c) sh.width(c, widths[c]);
-  sh.merge(0, 0, 0, 7, f.title, kTitle);
-  sh.merge(1, 0, 1, 7, f.year_line, kTitle);
+  sh.merge(0, 0, 0, 7, form.title, kTitle);
+  sh.merge(1, 0, 1, 7, form.year_line, kTitle);
   std::uint32_t r = 2;
   sh.text(r, 0, "项目名称", kLabel);
   sh.merge(r, 1, r, 7, f.project_name, kText);
@@ -174,11 +175,12 @@ void write_project(FormSheet& sh, const Form& f) {
   }
 }
 
-void write_overall(FormSheet& sh, const Form& f) {
+void write_overall(FormSheet& sh, const Form& form) {
+  const OverallForm& f = form.as<OverallForm>();
   const double widths[] = {16, 26, 16, 26, 16, 14, 14, 14};
   for (std::uint16_t c = 0; c < 8; ++c) sh.width(c, widths[c]);
-  sh.merge(0, 0, 0, 7, f.title, kTitle);
-  sh.merge(1, 0, 1, 7, f.year_line, kTitle);
+  sh.merge(0, 0, 0, 7, form.title, kTitle);
+  sh.merge(1, 0, 1, 7, form.year_line, kTitle);
   std::uint32_t r = 2;
   sh.merge(r, 0, r + 3, 0, "部门基本信息", kLabel);
   sh.text(r, 1, "部门名称", kLabel);
@@ -251,10 +253,11 @@ void write_overall(FormSheet& sh, const Form& f) {
   }
 }
 
-void write_hebei(FormSheet& sh, const Form& f) {
+void write_hebei(FormSheet& sh, const Form& form) {
+  const HebeiForm& f = form.as<HebeiForm>();
   const double widths[] = {14, 18, 26, 34, 14, 22, 14, 14};
   for (std::uint16_t c = 0; c < 8; ++c) sh.width(c, widths[c]);
-  sh.merge(0, 0, 0, 7, f.title, kTitle);
+  sh.merge(0, 0, 0, 7, form.title, kTitle);
   sh.merge(1, 0, 1, 5, (f.unit_code.empty() ? "" : f.unit_code + " ") + f.unit, kPlain);
   sh.merge(1, 6, 1, 7, "单位：万元", kPlain);
   std::uint32_t r = 2;
@@ -305,11 +308,12 @@ void write_hebei(FormSheet& sh, const Form& f) {
   }
 }
 
-void write_department_text(FormSheet& sh, const Form& f) {
+void write_department_text(FormSheet& sh, const Form& form) {
+  const DepartmentText& f = form.as<DepartmentText>();
   sh.width(0, 18);
   sh.width(1, 14);
   for (std::uint16_t c = 2; c < 8; ++c) sh.width(c, 16);
-  sh.merge(0, 0, 0, 7, f.title, kTitle);
+  sh.merge(0, 0, 0, 7, form.title, kTitle);
   std::uint32_t r = 1;
   sh.text(r, 0, "总体绩效目标", kLabel);
   sh.merge(r, 1, r, 7, f.overall_goal, kText);
@@ -339,10 +343,18 @@ void write_department_text(FormSheet& sh, const Form& f) {
 }
 
 std::string form_label(const Form& f) {
-  if (!f.project_name.empty()) return f.project_name;
-  if (f.kind == FormKind::department_overall) return f.department_name.empty() ? "部门整体支出" : f.department_name + "整体支出";
-  if (f.kind == FormKind::department_text) return "部门整体绩效目标";
+  if (!f.project_name().empty()) return f.project_name();
+  if (const auto* o = f.get_if<OverallForm>()) return o->department_name.empty() ? "部门整体支出" : o->department_name + "整体支出";
+  if (f.kind() == FormKind::department_text) return "部门整体绩效目标";
   return f.title;
+}
+
+// 实施单位 of the summary: the unit of a project form, else the department.
+std::string unit_of(const Form& f) {
+  if (const auto* p = f.get_if<ProjectForm>()) return p->unit.empty() ? p->department : p->unit;
+  if (const auto* h = f.get_if<HebeiForm>()) return h->unit;
+  if (const auto* o = f.get_if<OverallForm>()) return o->department;
+  return "";
 }
 
 void write_summary(FormSheet& sh, const Report& report, const std::vector<std::string>& names) {
@@ -359,25 +371,26 @@ void write_summary(FormSheet& sh, const Report& report, const std::vector<std::s
     const Form& f = report.forms[k];
     const auto r = static_cast<std::uint32_t>(k + 2);
     sh.out().number(r, 0, static_cast<double>(k + 1), kCenter);
-    sh.text(r, 1, form_kind_title(f.kind), kCenter);
+    sh.text(r, 1, form_kind_title(f.kind()), kCenter);
     sh.text(r, 2, form_label(f), kText);
-    sh.text(r, 3, f.unit.empty() ? f.department : f.unit, kText);
+    sh.text(r, 3, unit_of(f), kText);
     sh.text(r, 4, f.amount_unit, kCenter);
     const bool wan = f.amount_unit == "万元";
-    if (f.kind == FormKind::project) {
-      sh.amount(r, 5, f.period_funds.total, false);
-      sh.amount(r, 6, f.annual_funds.total, false);
-    } else if (f.kind == FormKind::project_hebei) {
-      sh.amount(r, 5, f.budget, true);
+    if (const auto* p = f.get_if<ProjectForm>()) {
+      sh.amount(r, 5, p->period_funds.total, false);
+      sh.amount(r, 6, p->annual_funds.total, false);
+    } else if (const auto* h = f.get_if<HebeiForm>()) {
+      sh.amount(r, 5, h->budget, true);
       sh.amount(r, 6, Amount::blank(), true);
     } else {
       Amount total;
-      for (const auto& b : f.budget_by_source)
-        if (util::label_key(b.label) == "合计") total = b.amount;
-      sh.amount(r, 5, total, wan || f.kind == FormKind::department_overall);
+      if (const auto* o = f.get_if<OverallForm>())
+        for (const auto& b : o->budget_by_source)
+          if (util::label_key(b.label) == "合计") total = b.amount;
+      sh.amount(r, 5, total, wan || f.kind() == FormKind::department_overall);
       sh.amount(r, 6, Amount::blank(), true);
     }
-    if (f.kind == FormKind::department_text) sh.text(r, 7, "", kCenter);
+    if (f.kind() == FormKind::department_text) sh.text(r, 7, "", kCenter);
     else sh.out().number(r, 7, static_cast<double>(f.indicator_count()), kCenter);
     sh.text(r, 8, f.linked_project, kText);
     // 表十二行: the linked row's position among 表十二's rows (1-based).
@@ -421,7 +434,7 @@ std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, con
     SheetWriter out(sheets[k], names[k], styles);
     FormSheet sh(out);
     set_page(out, kFormPage);
-    switch (f.kind) {
+    switch (f.kind()) {
       case FormKind::project: write_project(sh, f); break;
       case FormKind::department_overall: write_overall(sh, f); break;
       case FormKind::project_hebei: write_hebei(sh, f); break;

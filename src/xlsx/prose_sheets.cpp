@@ -101,7 +101,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
           } else if (block.kind == BlockKind::form && block.index >= 0 &&
                      static_cast<std::size_t>(block.index) < report.forms.size()) {
             const Form& form = report.forms[static_cast<std::size_t>(block.index)];
-            out.text(row, 0, fmt::format("{}{}：{}", schema::kBlockLinkPrefix, form_kind_title(form.kind), form.project_name), s);
+            out.text(row, 0, fmt::format("{}{}：{}", schema::kBlockLinkPrefix, form_kind_title(form.kind()), form.project_name()), s);
           } else {
             out.text(row, 0, block.text, s);
           }

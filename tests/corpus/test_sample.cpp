@@ -28,12 +28,12 @@ TEST(Sample, MatchesItsExpectedFigures) {
     const Form& f = r.forms[i];
     const auto& e = forms[i];
     const std::string name = e.at("project_name").get<std::string>();
-    EXPECT_EQ(f.kind, FormKind::project) << name;
-    EXPECT_EQ(f.project_name, name);
-    EXPECT_EQ(f.period_funds.total.to_string(), e.at("period_total").get<std::string>()) << name;
-    EXPECT_EQ(f.annual_funds.total.to_string(), e.at("annual_total").get<std::string>()) << name;
+    EXPECT_EQ(f.kind(), FormKind::project) << name;
+    EXPECT_EQ(f.project_name(), name);
+    EXPECT_EQ(f.as<ProjectForm>().period_funds.total.to_string(), e.at("period_total").get<std::string>()) << name;
+    EXPECT_EQ(f.as<ProjectForm>().annual_funds.total.to_string(), e.at("annual_total").get<std::string>()) << name;
     std::size_t annual = 0;
-    for (const auto& row : f.indicator_rows)
+    for (const auto& row : f.as<ProjectForm>().indicator_rows)
       if (!row.annual.name.empty()) ++annual;
     EXPECT_EQ(annual, e.at("annual_indicators").get<std::size_t>()) << name;
     EXPECT_GE(f.table12_row, 0) << name;

@@ -2,6 +2,8 @@
 // indicator rows, with values read off the corpus text (line numbers in the comments).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 #include <tuple>
@@ -25,18 +27,18 @@ const Report& forms_of(const std::string& prefix) {
 
 const Form* find(const Report& r, const std::string& name, int nth = 0) {
   for (const auto& f : r.forms)
-    if (f.project_name == name && nth-- == 0) return &f;
+    if (f.project_name() == name && nth-- == 0) return &f;
   return nullptr;
 }
 
 const IndicatorRow* row_at(const Form& f, std::uint32_t line) {
-  for (const auto& r : f.indicator_rows)
+  for (const auto& r : f.as<ProjectForm>().indicator_rows)
     if (r.origin.line == line) return &r;
   return nullptr;
 }
 
 const Indicator* indicator_at(const Form& f, std::uint32_t line) {
-  for (const auto& i : f.indicators)
+  for (const auto& i : *f.indicator_list())
     if (i.origin.line == line) return &i;
   return nullptr;
 }
@@ -45,7 +47,7 @@ Amount yuan(std::int64_t v) { return Amount::from_units(v); }
 
 std::size_t count_kind(const Report& r, FormKind k) {
   std::size_t n = 0;
-  for (const auto& f : r.forms) n += f.kind == k;
+  for (const auto& f : r.forms) n += f.kind() == k;
   return n;
 }
 
@@ -64,10 +66,10 @@ TEST(FormCorpus, Counts000) {
   EXPECT_EQ(r.forms[13].period_indicator_count(), 13u);
   for (const auto& f : r.forms) {
     EXPECT_EQ(f.year, 2024);
-    EXPECT_EQ(f.department_code, "210");
-    EXPECT_EQ(f.unit, "临汾市自然资源确权登记中心");
-    EXPECT_TRUE(f.has_footer) << f.project_name;
-    EXPECT_EQ(f.period_funds.total, f.annual_funds.total) << f.project_name;  // equal in every 000 form
+    EXPECT_EQ(f.as<ProjectForm>().department_code, "210");
+    EXPECT_EQ(f.as<ProjectForm>().unit, "临汾市自然资源确权登记中心");
+    EXPECT_TRUE(f.as<ProjectForm>().has_footer) << f.project_name();
+    EXPECT_EQ(f.as<ProjectForm>().period_funds.total, f.as<ProjectForm>().annual_funds.total) << f.project_name();  // equal in every 000 form
     EXPECT_EQ(f.duplicate_of, -1);
   }
 }
@@ -78,11 +80,11 @@ TEST(FormCorpus, Form000Valuation) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->origin.line, 462u);
   EXPECT_EQ(f->year_line, "(2024年度)");
-  EXPECT_EQ(f->department, "210-临汾市规划和自然资源局");
-  EXPECT_EQ(f->department_name, "临汾市规划和自然资源局");
-  EXPECT_EQ(f->attribute, "一次性项目（1年结束）");
-  EXPECT_EQ(f->duration, "1年");
-  for (const Funding* fu : {&f->period_funds, &f->annual_funds}) {
+  EXPECT_EQ(f->as<ProjectForm>().department, "210-临汾市规划和自然资源局");
+  EXPECT_EQ(f->as<ProjectForm>().department_name, "临汾市规划和自然资源局");
+  EXPECT_EQ(f->as<ProjectForm>().attribute, "一次性项目（1年结束）");
+  EXPECT_EQ(f->as<ProjectForm>().duration, "1年");
+  for (const Funding* fu : {&f->as<ProjectForm>().period_funds, &f->as<ProjectForm>().annual_funds}) {
     EXPECT_EQ(fu->total, yuan(865000));
     EXPECT_EQ(fu->central, yuan(0));
     EXPECT_EQ(fu->provincial, yuan(0));
@@ -90,11 +92,11 @@ TEST(FormCorpus, Form000Valuation) {
     EXPECT_EQ(fu->self_raised, yuan(0));
     EXPECT_TRUE(fu->other.is_blank());
   }
-  EXPECT_EQ(f->basis.rfind("1、临汾市规划和自然资源局党组会议纪要", 0), 0u);
-  EXPECT_EQ(f->measures, "制定项目实施方案");
-  EXPECT_EQ(f->plan, "年底38个地价评估项目全部完成");
-  EXPECT_EQ(f->goal_period, f->goal_annual);
-  EXPECT_EQ(f->goal_period.rfind("2023年已完成11个项目的评估", 0), 0u);
+  EXPECT_EQ(f->as<ProjectForm>().basis.rfind("1、临汾市规划和自然资源局党组会议纪要", 0), 0u);
+  EXPECT_EQ(f->as<ProjectForm>().measures, "制定项目实施方案");
+  EXPECT_EQ(f->as<ProjectForm>().plan, "年底38个地价评估项目全部完成");
+  EXPECT_EQ(f->as<ProjectForm>().goal_period, f->as<ProjectForm>().goal_annual);
+  EXPECT_EQ(f->as<ProjectForm>().goal_period.rfind("2023年已完成11个项目的评估", 0), 0u);
   // l.486: 成本 row; l.487: 三级 in the 一级 column, value two cells on (L5).
   const IndicatorRow* cost = row_at(*f, 486);
   ASSERT_NE(cost, nullptr);
@@ -116,16 +118,16 @@ TEST(FormCorpus, Form000Valuation) {
   EXPECT_EQ(sat->annual.standard_type, IndicatorType::satisfaction);
   EXPECT_EQ(sat->annual.name, "群众满意度");
   EXPECT_EQ(sat->annual.value, "满意");
-  EXPECT_EQ(f->filled_date, "20231124153201");
-  EXPECT_EQ(f->responsible, "");
+  EXPECT_EQ(f->as<ProjectForm>().filled_date, "20231124153201");
+  EXPECT_EQ(f->as<ProjectForm>().responsible, "");
 }
 
 TEST(FormCorpus, Form000OfficeCosts) {
   NEED_CORPUS("000");
   const Form* f = find(forms_of("000"), "办公经费");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->annual_funds.local, yuan(426000));  // l.505 "市县（区）财政资 金"
-  EXPECT_EQ(f->duration, "99年");
+  EXPECT_EQ(f->as<ProjectForm>().annual_funds.local, yuan(426000));  // l.505 "市县（区）财政资 金"
+  EXPECT_EQ(f->as<ProjectForm>().duration, "99年");
   // H1 (l.516-517): the header starts with 一级指标, 绩效指标 sits in the first data row.
   const IndicatorRow* first = row_at(*f, 517);
   ASSERT_NE(first, nullptr);
@@ -144,7 +146,7 @@ TEST(FormCorpus, Form000OfficeCosts) {
   EXPECT_EQ(econ->period.level1, "效益指标");
   EXPECT_EQ(econ->period.standard_type, IndicatorType::economic);
   EXPECT_EQ(econ->annual.name, "工作效率");
-  EXPECT_EQ(f->filled_date, "20230925113319");
+  EXPECT_EQ(f->as<ProjectForm>().filled_date, "20230925113319");
 }
 
 TEST(FormCorpus, Form000GluedAndHalves) {
@@ -152,11 +154,11 @@ TEST(FormCorpus, Form000GluedAndHalves) {
   const Report& r = forms_of("000");
   const Form* rack = find(r, "不动产机房机架");  // l.691-695: values glued to their labels
   ASSERT_NE(rack, nullptr);
-  EXPECT_EQ(rack->period_funds.total, yuan(69960));
-  EXPECT_EQ(rack->annual_funds.total, yuan(69960));
-  EXPECT_EQ(rack->period_funds.central, yuan(0));
-  EXPECT_EQ(rack->period_funds.local, yuan(69960));
-  EXPECT_EQ(rack->annual_funds.self_raised, yuan(0));
+  EXPECT_EQ(rack->as<ProjectForm>().period_funds.total, yuan(69960));
+  EXPECT_EQ(rack->as<ProjectForm>().annual_funds.total, yuan(69960));
+  EXPECT_EQ(rack->as<ProjectForm>().period_funds.central, yuan(0));
+  EXPECT_EQ(rack->as<ProjectForm>().period_funds.local, yuan(69960));
+  EXPECT_EQ(rack->as<ProjectForm>().annual_funds.self_raised, yuan(0));
   const IndicatorRow* econ = row_at(*rack, 719);  // "经济效益指标→经济效益→提高": 三级 reads like a label
   ASSERT_NE(econ, nullptr);
   EXPECT_EQ(econ->period.level2, "经济效益指标");
@@ -205,8 +207,8 @@ TEST(FormCorpus, Form000GluedAndHalves) {
   EXPECT_EQ(cache->period.name, "缓存");
   EXPECT_EQ(cache->annual.value, "≤10000元");
   EXPECT_EQ(cache->annual.level2, "成本指标");
-  EXPECT_EQ(kiosk->filled_date, "20231222165435");
-  EXPECT_EQ(kiosk->annual_funds.total, yuan(2000000));
+  EXPECT_EQ(kiosk->as<ProjectForm>().filled_date, "20231222165435");
+  EXPECT_EQ(kiosk->as<ProjectForm>().annual_funds.total, yuan(2000000));
 }
 
 TEST(FormCorpus, Counts001) {
@@ -216,19 +218,19 @@ TEST(FormCorpus, Counts001) {
   EXPECT_EQ(count_kind(r, FormKind::department_overall), 1u);
   std::set<std::string> names;
   for (const auto& f : r.forms)
-    if (f.kind == FormKind::project) names.insert(f.project_name);
+    if (f.kind() == FormKind::project) names.insert(f.project_name());
   EXPECT_EQ(names.size(), 53u);
   // 8 forms have only the 实施期 goal (corpus notes §3.2).
   std::set<std::uint32_t> period_only;
   for (const auto& f : r.forms)
-    if (f.kind == FormKind::project && f.goal_annual.empty() && !f.goal_period.empty()) period_only.insert(f.origin.line);
+    if (f.kind() == FormKind::project && f.as<ProjectForm>().goal_annual.empty() && !f.as<ProjectForm>().goal_period.empty()) period_only.insert(f.origin.line);
   EXPECT_EQ(period_only.size(), 8u);
   for (const auto& f : r.forms) {
-    if (f.kind != FormKind::project) continue;
-    EXPECT_EQ(f.department, "261-沁水县自然资源局") << f.project_name;
-    EXPECT_EQ(f.unit, "沁水县自然资源局本级") << f.project_name;
-    EXPECT_GE(f.annual_indicator_count(), f.duplicate_of >= 0 ? 0u : 6u) << f.project_name;
-    EXPECT_LE(f.annual_indicator_count(), 14u) << f.project_name;
+    if (f.kind() != FormKind::project) continue;
+    EXPECT_EQ(f.as<ProjectForm>().department, "261-沁水县自然资源局") << f.project_name();
+    EXPECT_EQ(f.as<ProjectForm>().unit, "沁水县自然资源局本级") << f.project_name();
+    EXPECT_GE(f.annual_indicator_count(), f.duplicate_of >= 0 ? 0u : 6u) << f.project_name();
+    EXPECT_LE(f.annual_indicator_count(), 14u) << f.project_name();
   }
 }
 
@@ -242,13 +244,13 @@ TEST(FormCorpus, Form001Duplicate) {
   ASSERT_NE(second, nullptr);
   EXPECT_EQ(first->origin.line, 1459u);
   EXPECT_EQ(second->origin.line, 1495u);
-  EXPECT_FALSE(first->has_footer);
+  EXPECT_FALSE(first->as<ProjectForm>().has_footer);
   EXPECT_EQ(first->annual_indicator_count(), 10u);
   EXPECT_EQ(first->period_indicator_count(), 11u);
-  EXPECT_TRUE(second->has_footer);
+  EXPECT_TRUE(second->as<ProjectForm>().has_footer);
   EXPECT_EQ(second->indicator_count(), 0u);
   EXPECT_EQ(second->duplicate_of, first - r.forms.data());
-  EXPECT_EQ(first->annual_funds.total, second->annual_funds.total);
+  EXPECT_EQ(first->as<ProjectForm>().annual_funds.total, second->as<ProjectForm>().annual_funds.total);
   EXPECT_GE(r.findings.count("form.duplicate"), 1u);
   EXPECT_GE(r.findings.count("form.missing-footer"), 1u);
   EXPECT_GE(r.findings.count("form.missing-indicators"), 1u);
@@ -259,11 +261,11 @@ TEST(FormCorpus, Form001Fields) {
   const Report& r = forms_of("001");
   const Form* f = find(r, "2022-2023耕地“进出平衡”方案编制经费");  // l.630; name begins with digits and '-'
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->department_code, "261");
-  EXPECT_EQ(f->period_funds.total, yuan(450000));
-  EXPECT_EQ(f->annual_funds.total, yuan(341920));
-  EXPECT_EQ(f->annual_funds.local, yuan(341920));
-  EXPECT_EQ(f->filled_date, "20240131155651");
+  EXPECT_EQ(f->as<ProjectForm>().department_code, "261");
+  EXPECT_EQ(f->as<ProjectForm>().period_funds.total, yuan(450000));
+  EXPECT_EQ(f->as<ProjectForm>().annual_funds.total, yuan(341920));
+  EXPECT_EQ(f->as<ProjectForm>().annual_funds.local, yuan(341920));
+  EXPECT_EQ(f->as<ProjectForm>().filled_date, "20240131155651");
   EXPECT_EQ(f->annual_indicator_count(), 7u);
   const IndicatorRow* h2 = row_at(*f, 647);  // H2: extra empty column between the halves
   ASSERT_NE(h2, nullptr);
@@ -276,8 +278,8 @@ TEST(FormCorpus, Form001Fields) {
 
   const Form* disaster = find(r, "2024年中央自然灾害防治体系建设补助资金");  // 省级, not 中央
   ASSERT_NE(disaster, nullptr);
-  EXPECT_EQ(disaster->annual_funds.provincial, yuan(574300));
-  EXPECT_EQ(disaster->annual_funds.central, yuan(0));
+  EXPECT_EQ(disaster->as<ProjectForm>().annual_funds.provincial, yuan(574300));
+  EXPECT_EQ(disaster->as<ProjectForm>().annual_funds.central, yuan(0));
 
   const Form* patrol = find(r, "矿山纠察队人员工资及经费");  // L9 (l.1115), C2 (l.1117)
   ASSERT_NE(patrol, nullptr);
@@ -294,8 +296,8 @@ TEST(FormCorpus, Form001Fields) {
 
   const Form* land = find(r, "土地收购成本");  // l.2206: half-width (单位) in the title, (长期开展)
   ASSERT_NE(land, nullptr);
-  EXPECT_EQ(land->attribute, "经常性项目(长期开展)");
-  EXPECT_EQ(land->annual_funds.total, yuan(10000000));
+  EXPECT_EQ(land->as<ProjectForm>().attribute, "经常性项目(长期开展)");
+  EXPECT_EQ(land->as<ProjectForm>().annual_funds.total, yuan(10000000));
 }
 
 TEST(FormCorpus, Overall001) {
@@ -303,32 +305,32 @@ TEST(FormCorpus, Overall001) {
   const Report& r = forms_of("001");
   const Form* f = nullptr;
   for (const auto& x : r.forms)
-    if (x.kind == FormKind::department_overall) f = &x;
+    if (x.kind() == FormKind::department_overall) f = &x;
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->origin.line, 564u);
   EXPECT_EQ(f->year, 2024);
-  EXPECT_EQ(f->department_code, "261");
-  EXPECT_EQ(f->department_name, "沁水县自然资源局");
-  EXPECT_EQ(f->internal_departments, "9个");
-  EXPECT_EQ(f->budget_units, "0个");
-  EXPECT_EQ(f->staff_quota, "78人");
-  EXPECT_EQ(f->staff_actual, "159人");
-  EXPECT_EQ(f->staff_on_quota, "159人");
-  EXPECT_EQ(f->staff_other, "0人");
-  EXPECT_EQ(f->duties.rfind("2019年3月", 0), 0u);
-  EXPECT_EQ(f->strategy.rfind("2024年度沁水县自然资源局", 0), 0u);
-  ASSERT_EQ(f->budget_by_source.size(), 7u);
-  EXPECT_EQ(f->budget_by_source[0].label, "合 计");
-  EXPECT_EQ(f->budget_by_source[0].amount, Amount::from_minor(1624399));
-  EXPECT_EQ(f->budget_by_source[2].amount, Amount::from_minor(400000));
-  ASSERT_EQ(f->budget_by_direction.size(), 3u);
-  EXPECT_EQ(f->budget_by_direction[1].label, "其中:基本支出");
-  EXPECT_EQ(f->budget_by_direction[1].amount, Amount::from_minor(227192));
-  EXPECT_EQ(f->budget_by_direction[2].amount, Amount::from_minor(1397207));
-  ASSERT_EQ(f->key_tasks.size(), 5u);
-  EXPECT_EQ(f->key_tasks[1].function, "负责全县自然资源调查监测评价");
-  EXPECT_EQ(f->key_tasks[1].task, "自然资源监管预警实施项目");
-  EXPECT_EQ(f->goal.rfind("(一)针对土地资源", 0), 0u);
+  EXPECT_EQ(f->as<OverallForm>().department_code, "261");
+  EXPECT_EQ(f->as<OverallForm>().department_name, "沁水县自然资源局");
+  EXPECT_EQ(f->as<OverallForm>().internal_departments, "9个");
+  EXPECT_EQ(f->as<OverallForm>().budget_units, "0个");
+  EXPECT_EQ(f->as<OverallForm>().staff_quota, "78人");
+  EXPECT_EQ(f->as<OverallForm>().staff_actual, "159人");
+  EXPECT_EQ(f->as<OverallForm>().staff_on_quota, "159人");
+  EXPECT_EQ(f->as<OverallForm>().staff_other, "0人");
+  EXPECT_EQ(f->as<OverallForm>().duties.rfind("2019年3月", 0), 0u);
+  EXPECT_EQ(f->as<OverallForm>().strategy.rfind("2024年度沁水县自然资源局", 0), 0u);
+  ASSERT_EQ(f->as<OverallForm>().budget_by_source.size(), 7u);
+  EXPECT_EQ(f->as<OverallForm>().budget_by_source[0].label, "合 计");
+  EXPECT_EQ(f->as<OverallForm>().budget_by_source[0].amount, Amount::from_minor(1624399));
+  EXPECT_EQ(f->as<OverallForm>().budget_by_source[2].amount, Amount::from_minor(400000));
+  ASSERT_EQ(f->as<OverallForm>().budget_by_direction.size(), 3u);
+  EXPECT_EQ(f->as<OverallForm>().budget_by_direction[1].label, "其中:基本支出");
+  EXPECT_EQ(f->as<OverallForm>().budget_by_direction[1].amount, Amount::from_minor(227192));
+  EXPECT_EQ(f->as<OverallForm>().budget_by_direction[2].amount, Amount::from_minor(1397207));
+  ASSERT_EQ(f->as<OverallForm>().key_tasks.size(), 5u);
+  EXPECT_EQ(f->as<OverallForm>().key_tasks[1].function, "负责全县自然资源调查监测评价");
+  EXPECT_EQ(f->as<OverallForm>().key_tasks[1].task, "自然资源监管预警实施项目");
+  EXPECT_EQ(f->as<OverallForm>().goal.rfind("(一)针对土地资源", 0), 0u);
   EXPECT_EQ(f->indicator_count(), 35u);
   const Indicator* first = indicator_at(*f, 590);
   ASSERT_NE(first, nullptr);
@@ -344,7 +346,7 @@ TEST(FormCorpus, Overall001) {
   ASSERT_NE(sat, nullptr);
   EXPECT_EQ(sat->standard_type, IndicatorType::satisfaction);
   EXPECT_EQ(sat->value, ">90%");
-  EXPECT_FALSE(f->has_footer);
+  EXPECT_NE(std::find(f->missing.begin(), f->missing.end(), "footer"), f->missing.end());  // the overall form has no footer
 }
 
 TEST(FormCorpus, Counts002) {
@@ -363,7 +365,7 @@ TEST(FormCorpus, Counts002) {
     const auto it = counts.find(f.origin.line);
     if (it == counts.end()) continue;
     ++seen;
-    EXPECT_EQ(f.indicator_count(), it->second) << f.project_name << " l." << f.origin.line;
+    EXPECT_EQ(f.indicator_count(), it->second) << f.project_name() << " l." << f.origin.line;
   }
   EXPECT_EQ(seen, counts.size());
 }
@@ -388,10 +390,10 @@ TEST(FormCorpus, Amounts002) {
     const auto& [line, period, annual] = amounts[k];
     const Form& f = r.forms[k];
     EXPECT_EQ(f.origin.line, line);
-    EXPECT_EQ(f.period_funds.total, yuan(period)) << line;
-    EXPECT_EQ(f.annual_funds.total, yuan(annual)) << line;
-    EXPECT_EQ(f.unit, "兴县自然资源局") << line;
-    EXPECT_EQ(f.annual_funds.local, yuan(annual)) << line;  // all money is 市县 in 002
+    EXPECT_EQ(f.as<ProjectForm>().period_funds.total, yuan(period)) << line;
+    EXPECT_EQ(f.as<ProjectForm>().annual_funds.total, yuan(annual)) << line;
+    EXPECT_EQ(f.as<ProjectForm>().unit, "兴县自然资源局") << line;
+    EXPECT_EQ(f.as<ProjectForm>().annual_funds.local, yuan(annual)) << line;  // all money is 市县 in 002
   }
 }
 
@@ -400,19 +402,19 @@ TEST(FormCorpus, Fields002) {
   const Report& r = forms_of("002");
   const Form* glued = find(r, "打击私挖滥采行为应急处置项目");  // l.766-773 glued label/value cells
   ASSERT_NE(glued, nullptr);
-  EXPECT_EQ(glued->unit, "兴县自然资源局");
-  EXPECT_EQ(glued->duration, "1年");
-  EXPECT_EQ(glued->annual_funds.central, yuan(0));
+  EXPECT_EQ(glued->as<ProjectForm>().unit, "兴县自然资源局");
+  EXPECT_EQ(glued->as<ProjectForm>().duration, "1年");
+  EXPECT_EQ(glued->as<ProjectForm>().annual_funds.central, yuan(0));
   const Form* merged = find(r, "业务费用");  // l.2091 "项目名称 主管部门及代码", code on l.2092
   ASSERT_NE(merged, nullptr);
-  EXPECT_EQ(merged->department, "048-兴县自然资源局");
+  EXPECT_EQ(merged->as<ProjectForm>().department, "048-兴县自然资源局");
   const Form* alone = find(r, "兴县2023年耕地“进出平衡”任务整改");  // name without label (l.1111)
   ASSERT_NE(alone, nullptr);
-  EXPECT_EQ(alone->attribute, "一般项目(非结转)");
-  EXPECT_EQ(alone->annual_funds.provincial, yuan(0));  // 省财政专项资金
+  EXPECT_EQ(alone->as<ProjectForm>().attribute, "一般项目(非结转)");
+  EXPECT_EQ(alone->as<ProjectForm>().annual_funds.provincial, yuan(0));  // 省财政专项资金
   const Form* village = find(r, "2024年兴县实用性村庄规划编制");  // name on its own line (l.701)
   ASSERT_NE(village, nullptr);
-  EXPECT_EQ(village->department, "048-兴县自然资源局");
+  EXPECT_EQ(village->as<ProjectForm>().department, "048-兴县自然资源局");
   const IndicatorRow* v6 = row_at(*village, 719);  // V6: 年度 half without values
   ASSERT_NE(v6, nullptr);
   EXPECT_EQ(v6->period.value, "38个");
@@ -420,20 +422,20 @@ TEST(FormCorpus, Fields002) {
   EXPECT_TRUE(v6->annual.value.empty());
   const Form* cut = find(r, "兴县2025年度");  // truncated title (l.927), footer on separate lines
   ASSERT_NE(cut, nullptr);
-  EXPECT_EQ(cut->filled_date, "20241227221521");
-  EXPECT_FALSE(cut->goal_period.empty());
+  EXPECT_EQ(cut->as<ProjectForm>().filled_date, "20241227221521");
+  EXPECT_FALSE(cut->as<ProjectForm>().goal_period.empty());
   const Form* loop = find(r, "兴县集体土地所有权确权登记成果更新汇总");  // l.1597 generation loop
   ASSERT_NE(loop, nullptr);
   EXPECT_EQ(loop->indicator_count(), 0u);
-  EXPECT_EQ(loop->duration, "1年");
+  EXPECT_EQ(loop->as<ProjectForm>().duration, "1年");
   EXPECT_GE(r.findings.count("form.repeated-line"), 1u);
   const Form* third = find(r, "兴县第三次国土调查");  // l.1431-1434: amounts whose labels were lost
   ASSERT_NE(third, nullptr);
-  EXPECT_EQ(third->period_funds.local, yuan(1150000));
-  EXPECT_EQ(third->period_funds.central, yuan(0));
+  EXPECT_EQ(third->as<ProjectForm>().period_funds.local, yuan(1150000));
+  EXPECT_EQ(third->as<ProjectForm>().period_funds.central, yuan(0));
   const Form* stamp = find(r, "印花税");
   ASSERT_NE(stamp, nullptr);
-  EXPECT_EQ(stamp->filled_date, "20241230220334");
+  EXPECT_EQ(stamp->as<ProjectForm>().filled_date, "20241230220334");
 }
 
 TEST(FormCorpus, Hebei004) {
@@ -444,66 +446,66 @@ TEST(FormCorpus, Hebei004) {
   EXPECT_EQ(count_kind(r, FormKind::project), 0u);
   Amount total, own;
   for (const auto& f : r.forms) {
-    if (f.kind != FormKind::project_hebei) continue;
-    total += f.budget;
-    if (f.unit_code == "543001") own += f.budget;
-    EXPECT_EQ(f.fiscal_funds, f.budget) << f.project_name;
-    EXPECT_TRUE(f.other_funds.is_blank()) << f.project_name;
-    EXPECT_GE(f.indicator_count(), 7u) << f.project_name;
-    EXPECT_LE(f.indicator_count(), 13u) << f.project_name;
-    for (const auto& i : f.indicators) EXPECT_FALSE(i.name.empty()) << f.project_name;
+    if (f.kind() != FormKind::project_hebei) continue;
+    total += f.as<HebeiForm>().budget;
+    if (f.as<HebeiForm>().unit_code == "543001") own += f.as<HebeiForm>().budget;
+    EXPECT_EQ(f.as<HebeiForm>().fiscal_funds, f.as<HebeiForm>().budget) << f.project_name();
+    EXPECT_TRUE(f.as<HebeiForm>().other_funds.is_blank()) << f.project_name();
+    EXPECT_GE(f.indicator_count(), 7u) << f.project_name();
+    EXPECT_LE(f.indicator_count(), 13u) << f.project_name();
+    for (const auto& i : f.as<HebeiForm>().indicators) EXPECT_FALSE(i.name.empty()) << f.project_name();
     // The heading (minus 绩效目标表) equals the 项目名称 cell.
-    EXPECT_NE(f.title.find(f.project_name), std::string::npos) << f.title;
+    EXPECT_NE(f.title.find(f.project_name()), std::string::npos) << f.title;
   }
   EXPECT_EQ(total, Amount::from_minor(209857));
   EXPECT_EQ(own, Amount::from_minor(130528));
 
   const Form& first = r.forms[1];
   EXPECT_EQ(first.origin.line, 148u);
-  EXPECT_EQ(first.unit_code, "543001");
-  EXPECT_EQ(first.unit, "承德市自然资源和规划局本级");
-  EXPECT_EQ(first.project_code, "13080023P000085100062");
-  EXPECT_EQ(first.project_name, "2023 年测绘地理信息资质单位质量监督检查");
-  EXPECT_EQ(first.budget, Amount::from_units(15));
-  EXPECT_EQ(first.fund_use, "用于购买第三方服务支出。");
-  ASSERT_EQ(first.spending_plan.size(), 4u);
-  EXPECT_EQ(first.spending_plan[2].label, "10 月底");
-  EXPECT_EQ(first.spending_plan[2].value, "30%");
-  EXPECT_EQ(first.spending_plan[3].value, "100%");
-  EXPECT_TRUE(first.spending_plan[0].value.empty());
-  ASSERT_EQ(first.indicators.size(), 7u);
-  EXPECT_EQ(first.indicators[1].level1, "产出指标");  // merged 一级 cell
-  EXPECT_EQ(first.indicators[1].level2, "质量指标");
-  EXPECT_EQ(first.indicators[1].value, "≥90%");
-  EXPECT_EQ(first.indicators[1].basis, "行业规范");
-  EXPECT_EQ(first.indicators[5].standard_type, IndicatorType::sustainable);
-  EXPECT_EQ(first.indicators[5].description, "提高成果应用，为社会经济发展和环境治理提供可持续数据保障。");
+  EXPECT_EQ(first.as<HebeiForm>().unit_code, "543001");
+  EXPECT_EQ(first.as<HebeiForm>().unit, "承德市自然资源和规划局本级");
+  EXPECT_EQ(first.as<HebeiForm>().project_code, "13080023P000085100062");
+  EXPECT_EQ(first.project_name(), "2023 年测绘地理信息资质单位质量监督检查");
+  EXPECT_EQ(first.as<HebeiForm>().budget, Amount::from_units(15));
+  EXPECT_EQ(first.as<HebeiForm>().fund_use, "用于购买第三方服务支出。");
+  ASSERT_EQ(first.as<HebeiForm>().spending_plan.size(), 4u);
+  EXPECT_EQ(first.as<HebeiForm>().spending_plan[2].label, "10 月底");
+  EXPECT_EQ(first.as<HebeiForm>().spending_plan[2].value, "30%");
+  EXPECT_EQ(first.as<HebeiForm>().spending_plan[3].value, "100%");
+  EXPECT_TRUE(first.as<HebeiForm>().spending_plan[0].value.empty());
+  ASSERT_EQ(first.as<HebeiForm>().indicators.size(), 7u);
+  EXPECT_EQ(first.as<HebeiForm>().indicators[1].level1, "产出指标");  // merged 一级 cell
+  EXPECT_EQ(first.as<HebeiForm>().indicators[1].level2, "质量指标");
+  EXPECT_EQ(first.as<HebeiForm>().indicators[1].value, "≥90%");
+  EXPECT_EQ(first.as<HebeiForm>().indicators[1].basis, "行业规范");
+  EXPECT_EQ(first.as<HebeiForm>().indicators[5].standard_type, IndicatorType::sustainable);
+  EXPECT_EQ(first.as<HebeiForm>().indicators[5].description, "提高成果应用，为社会经济发展和环境治理提供可持续数据保障。");
 
   const Form* markup = nullptr;  // <b> tags around the labels, 3-column spending plan (l.430)
   for (const auto& f : r.forms)
     if (f.origin.line == 424) markup = &f;
   ASSERT_NE(markup, nullptr);
-  EXPECT_EQ(markup->project_code, "13080023P000071100064");
-  EXPECT_EQ(markup->budget, Amount::from_minor(9760));
-  ASSERT_EQ(markup->spending_plan.size(), 3u);
-  EXPECT_EQ(markup->spending_plan[1].value, "50%");
-  EXPECT_EQ(markup->indicators.size(), 7u);
+  EXPECT_EQ(markup->as<HebeiForm>().project_code, "13080023P000071100064");
+  EXPECT_EQ(markup->as<HebeiForm>().budget, Amount::from_minor(9760));
+  ASSERT_EQ(markup->as<HebeiForm>().spending_plan.size(), 3u);
+  EXPECT_EQ(markup->as<HebeiForm>().spending_plan[1].value, "50%");
+  EXPECT_EQ(markup->as<HebeiForm>().indicators.size(), 7u);
 
   const Form* late = nullptr;  // l.781: "12 月底→100%" on its own line
   for (const auto& f : r.forms)
     if (f.origin.line == 770) late = &f;
   ASSERT_NE(late, nullptr);
-  ASSERT_EQ(late->spending_plan.size(), 4u);
-  EXPECT_EQ(late->spending_plan[3].label, "12 月底");
-  EXPECT_EQ(late->spending_plan[3].value, "100%");
+  ASSERT_EQ(late->as<HebeiForm>().spending_plan.size(), 4u);
+  EXPECT_EQ(late->as<HebeiForm>().spending_plan[3].label, "12 月底");
+  EXPECT_EQ(late->as<HebeiForm>().spending_plan[3].value, "100%");
 
   // Form 36: 12 rows, a repeated header and a "→标" fragment after a page break (l.929-930), then
   // its 满意度 row on the last line of the file (l.931, no final newline): 13 indicators.
   const Form& last = r.forms.back();
   EXPECT_EQ(last.indicator_count(), 13u);
-  EXPECT_EQ(last.indicators.back().origin.line, 931u);
-  EXPECT_EQ(last.indicators.back().name, "参观展览馆群众满意度");
-  EXPECT_EQ(last.indicators.back().level1, "满意度指标");
+  EXPECT_EQ(last.as<HebeiForm>().indicators.back().origin.line, 931u);
+  EXPECT_EQ(last.as<HebeiForm>().indicators.back().name, "参观展览馆群众满意度");
+  EXPECT_EQ(last.as<HebeiForm>().indicators.back().level1, "满意度指标");
   EXPECT_GE(r.findings.count("form.unplaced-line"), 1u);
 }
 
@@ -512,17 +514,17 @@ TEST(FormCorpus, DepartmentText004) {
   const Report& r = forms_of("004");
   ASSERT_FALSE(r.forms.empty());
   const Form& t = r.forms.front();
-  ASSERT_EQ(t.kind, FormKind::department_text);
+  ASSERT_EQ(t.kind(), FormKind::department_text);
   EXPECT_EQ(t.origin.line, 70u);
-  EXPECT_EQ(t.overall_goal.rfind("以习近平新时代中国特色社会主义思想为指导", 0), 0u);
-  ASSERT_EQ(t.sub_goals.size(), 6u);
-  EXPECT_EQ(t.sub_goals[0].heading, "（一）全民所有自然资源资产所有者职责得以行使");
+  EXPECT_EQ(t.as<DepartmentText>().overall_goal.rfind("以习近平新时代中国特色社会主义思想为指导", 0), 0u);
+  ASSERT_EQ(t.as<DepartmentText>().sub_goals.size(), 6u);
+  EXPECT_EQ(t.as<DepartmentText>().sub_goals[0].heading, "（一）全民所有自然资源资产所有者职责得以行使");
   // l.84 is cut by the '---' separator and goes on at l.88.
-  EXPECT_NE(t.sub_goals[0].goal.find("管理，促进资源节约集约利用"), std::string::npos);
-  EXPECT_EQ(t.sub_goals[0].indicators.rfind("高质量完成 2022 年度国土调查", 0), 0u);
-  EXPECT_EQ(t.sub_goals[1].goal.rfind("各项制度规定得到落实", 0), 0u);  // no 绩效目标： prefix (l.94)
-  EXPECT_EQ(t.sub_goals[3].indicators.rfind("全市基础地质资料", 0), 0u);  // after a separator (l.110)
-  ASSERT_EQ(t.safeguards.size(), 5u);
-  EXPECT_NE(t.safeguards[0].find("标和分类绩效目标"), std::string::npos);  // l.128 + l.132
-  EXPECT_EQ(t.safeguards[4].rfind("（五）加强新职责新定位宣传", 0), 0u);
+  EXPECT_NE(t.as<DepartmentText>().sub_goals[0].goal.find("管理，促进资源节约集约利用"), std::string::npos);
+  EXPECT_EQ(t.as<DepartmentText>().sub_goals[0].indicators.rfind("高质量完成 2022 年度国土调查", 0), 0u);
+  EXPECT_EQ(t.as<DepartmentText>().sub_goals[1].goal.rfind("各项制度规定得到落实", 0), 0u);  // no 绩效目标： prefix (l.94)
+  EXPECT_EQ(t.as<DepartmentText>().sub_goals[3].indicators.rfind("全市基础地质资料", 0), 0u);  // after a separator (l.110)
+  ASSERT_EQ(t.as<DepartmentText>().safeguards.size(), 5u);
+  EXPECT_NE(t.as<DepartmentText>().safeguards[0].find("标和分类绩效目标"), std::string::npos);  // l.128 + l.132
+  EXPECT_EQ(t.as<DepartmentText>().safeguards[4].rfind("（五）加强新职责新定位宣传", 0), 0u);
 }

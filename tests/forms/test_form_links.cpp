@@ -27,9 +27,9 @@ Row project_row(const std::string& name, std::int64_t minor_wan, std::uint32_t l
 
 Form project_form(const std::string& name, std::int64_t annual_yuan) {
   Form f;
-  f.kind = FormKind::project;
-  f.project_name = name;
-  f.annual_funds.total = Amount::from_units(annual_yuan);
+  f.body.emplace<ProjectForm>();
+  f.as<ProjectForm>().project_name = name;
+  f.as<ProjectForm>().annual_funds.total = Amount::from_units(annual_yuan);
   return f;
 }
 
@@ -101,11 +101,11 @@ TEST(FormLinks, Corpus000) {
   ASSERT_NE(r.table(12), nullptr);
   ASSERT_EQ(r.forms.size(), 18u);
   for (const auto& f : r.forms) {
-    EXPECT_EQ(f.link, "name") << f.project_name;
-    ASSERT_GE(f.table12_row, 0) << f.project_name;
+    EXPECT_EQ(f.link, "name") << f.project_name();
+    ASSERT_GE(f.table12_row, 0) << f.project_name();
     const Row& row = r.table(12)->rows[static_cast<std::size_t>(f.table12_row)];
     // round(年度资金总额 / 10000, 2) equals the 合计 (不动产机房机架: 69,960 -> 7.00).
-    EXPECT_EQ((f.annual_funds.total.minor() + 5000) / 10000, row.cells[1].amount.minor()) << f.project_name;
+    EXPECT_EQ((f.as<ProjectForm>().annual_funds.total.minor() + 5000) / 10000, row.cells[1].amount.minor()) << f.project_name();
   }
   EXPECT_TRUE(without_form(r).empty());
 }
@@ -117,15 +117,15 @@ TEST(FormLinks, Corpus001) {
   std::set<int> rows;
   std::size_t by_amount = 0;
   for (const auto& f : r.forms) {
-    if (f.kind != FormKind::project) continue;
-    ASSERT_GE(f.table12_row, 0) << f.project_name;
+    if (f.kind() != FormKind::project) continue;
+    ASSERT_GE(f.table12_row, 0) << f.project_name();
     rows.insert(f.table12_row);
     if (f.link == "amount") ++by_amount;
   }
   EXPECT_EQ(rows.size(), 53u);  // 54 forms, the duplicate shares its project's row
   EXPECT_EQ(by_amount, 3u);     // 马坪坎/马坪坟, 郭庄村/郭庄, 技术支持/技术支撑
   for (const auto& f : r.forms) {
-    if (f.project_name == "卫片执法技术支持项目") {
+    if (f.project_name() == "卫片执法技术支持项目") {
       EXPECT_EQ(f.linked_project, "卫片执法技术支撑项目");
     }
   }
@@ -138,7 +138,7 @@ TEST(FormLinks, Corpus002) {
   ASSERT_NE(r.table(12), nullptr);
   std::set<int> rows;
   for (const auto& f : r.forms) {
-    ASSERT_GE(f.table12_row, 0) << f.project_name;
+    ASSERT_GE(f.table12_row, 0) << f.project_name();
     rows.insert(f.table12_row);
   }
   EXPECT_EQ(rows.size(), 40u);
@@ -152,7 +152,7 @@ TEST(FormLinks, Corpus002) {
                                           "兴县2021年至2022年耕地“进出平衡”任务调查及方案编制"};
   EXPECT_EQ(without_form(r), expected);
   for (const auto& f : r.forms) {
-    if (f.project_name == "兴县2025年度") {
+    if (f.project_name() == "兴县2025年度") {
       EXPECT_EQ(f.linked_project, "兴县2022年度国土变更调查");
     }
   }

@@ -34,15 +34,15 @@ std::string zip_entry(const std::string& path, const std::string& name) {
 Report sample() {
   Report r;
   Form f;
-  f.kind = FormKind::project;
+  f.body.emplace<ProjectForm>();
   f.title = "测试项目支出绩效目标申报表";
   f.year_line = "(2024年度)";
   f.year = 2024;
-  f.project_name = "一个名字非常非常非常非常非常非常非常非常非常长的项目[第一期]/测试";
-  f.unit = "测试单位";
-  f.period_funds.total = Amount::from_units(865000);
-  f.annual_funds.total = Amount::from_units(69960);
-  f.annual_funds.local = Amount::from_units(69960);
+  f.as<ProjectForm>().project_name = "一个名字非常非常非常非常非常非常非常非常非常长的项目[第一期]/测试";
+  f.as<ProjectForm>().unit = "测试单位";
+  f.as<ProjectForm>().period_funds.total = Amount::from_units(865000);
+  f.as<ProjectForm>().annual_funds.total = Amount::from_units(69960);
+  f.as<ProjectForm>().annual_funds.local = Amount::from_units(69960);
   IndicatorRow row;
   row.period.level1 = row.annual.level1 = "产出指标";
   row.period.level2 = row.annual.level2 = "数量指标";
@@ -51,16 +51,16 @@ Report sample() {
   row.annual.value = "8个";
   row.period.standard_class = row.annual.standard_class = IndicatorClass::output;
   row.period.standard_type = row.annual.standard_type = IndicatorType::quantity;
-  f.indicator_rows.push_back(row);
+  f.as<ProjectForm>().indicator_rows.push_back(row);
   f.origin = Origin::at_line(12);
   r.forms.push_back(f);
   r.forms.push_back(f);  // same name: the sheet names must still be unique
   r.forms.back().duplicate_of = 0;
   Form h;
-  h.kind = FormKind::project_hebei;
+  h.body.emplace<HebeiForm>();
   h.amount_unit = "万元";
-  h.project_name = "2023 年测试";
-  h.budget = Amount::from_minor(1500);
+  h.as<HebeiForm>().project_name = "2023 年测试";
+  h.as<HebeiForm>().budget = Amount::from_minor(1500);
   r.forms.push_back(h);
   return r;
 }
@@ -104,11 +104,11 @@ TEST(FormOutput, SheetNames) {
   EXPECT_EQ(xlsx::detail::code_points(b), 31u);
   // A character outside the BMP counts once (Excel and libxlsxwriter count characters).
   Form f = r.forms[0];
-  f.project_name = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";  // 30
+  f.as<ProjectForm>().project_name = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";  // 30
   const std::string c = unique_sheet_name(xlsx::detail::wanted_form_sheet_name(f, 2), used);
   EXPECT_EQ(xlsx::detail::code_points(c), 31u) << c;
   // Forbidden characters become '_' (not deleted), as in every other sheet name.
-  f.project_name = "测试[第一期]/a:b";
+  f.as<ProjectForm>().project_name = "测试[第一期]/a:b";
   EXPECT_EQ(unique_sheet_name(xlsx::detail::wanted_form_sheet_name(f, 3), used), "绩效3 测试_第一期__a_b");
 }
 

@@ -50,23 +50,23 @@ Form only(const Report& r) {
 
 const IndicatorRow& row(const Form& f, std::size_t k) {
   static const IndicatorRow none;
-  EXPECT_LT(k, f.indicator_rows.size());
-  return k < f.indicator_rows.size() ? f.indicator_rows[k] : none;
+  EXPECT_LT(k, f.as<ProjectForm>().indicator_rows.size());
+  return k < f.as<ProjectForm>().indicator_rows.size() ? f.as<ProjectForm>().indicator_rows[k] : none;
 }
 
 }  // namespace
 
 TEST(FormVariant, CanonicalFields) {
   const Form& f = only(read(shanxi(kHeader, {"→产出指标→数量指标→档案→10个→数量指标→档案→8个"})));
-  EXPECT_EQ(f.project_name, "测试项目");
-  EXPECT_EQ(f.department_code, "001");
-  EXPECT_EQ(f.unit, "测试单位");
-  EXPECT_EQ(f.period_funds.total, Amount::from_units(1000000));
-  EXPECT_EQ(f.annual_funds.local, Amount::from_units(800000));
-  EXPECT_TRUE(f.annual_funds.other.is_blank());
-  EXPECT_EQ(f.goal_period, "实施期目标文字");
-  EXPECT_EQ(f.goal_annual, "年度目标文字");
-  EXPECT_EQ(f.filled_date, "20240101120000");
+  EXPECT_EQ(f.project_name(), "测试项目");
+  EXPECT_EQ(f.as<ProjectForm>().department_code, "001");
+  EXPECT_EQ(f.as<ProjectForm>().unit, "测试单位");
+  EXPECT_EQ(f.as<ProjectForm>().period_funds.total, Amount::from_units(1000000));
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.local, Amount::from_units(800000));
+  EXPECT_TRUE(f.as<ProjectForm>().annual_funds.other.is_blank());
+  EXPECT_EQ(f.as<ProjectForm>().goal_period, "实施期目标文字");
+  EXPECT_EQ(f.as<ProjectForm>().goal_annual, "年度目标文字");
+  EXPECT_EQ(f.as<ProjectForm>().filled_date, "20240101120000");
   EXPECT_EQ(row(f, 0).period.value, "10个");
   EXPECT_EQ(row(f, 0).annual.value, "8个");
   EXPECT_TRUE(f.missing.empty());
@@ -103,7 +103,7 @@ TEST(FormVariant, H3DoubledCells) {
 TEST(FormVariant, H4NoIndicatorRows) {
   const Report r = read(shanxi(kHeader, {}));
   const Form& f = only(r);
-  EXPECT_TRUE(f.has_footer);
+  EXPECT_TRUE(f.as<ProjectForm>().has_footer);
   EXPECT_EQ(f.indicator_count(), 0u);
   EXPECT_EQ(r.findings.count("form.missing-indicators"), 1u);
 }
@@ -206,7 +206,7 @@ TEST(FormVariant, C2HalvesDiffer) {
 TEST(FormVariant, C3EmptyRowsDoNotCount) {
   const Form& f = only(read(shanxi(kHeader, {"→效益指标→经济效益指标→→→经济效益指标→→",
                                              "→→社会效益指标→稳定→确保→社会效益指标→稳定→确保"})));
-  EXPECT_EQ(f.indicator_rows.size(), 2u);
+  EXPECT_EQ(f.as<ProjectForm>().indicator_rows.size(), 2u);
   EXPECT_EQ(f.annual_indicator_count(), 1u);
 }
 
@@ -247,17 +247,17 @@ TEST(FormVariant, BrokenLabelsAndGluedValues) {
   s = util::replace_all(s, "\t\t其中：中央财政资金\t0\t其中", "\t\t其中：中央财政资金 0\t其中");
   s = util::replace_all(s, "市县（区）财政资金\t800,000", "市县（区）财政资\t800,000");
   const Form& f = only(read(s));
-  EXPECT_EQ(f.period_funds.total, Amount::from_units(69960));
-  EXPECT_EQ(f.period_funds.central, Amount::from_units(0));
-  EXPECT_EQ(f.annual_funds.central, Amount::from_units(0));
-  EXPECT_EQ(f.annual_funds.local, Amount::from_units(800000));
+  EXPECT_EQ(f.as<ProjectForm>().period_funds.total, Amount::from_units(69960));
+  EXPECT_EQ(f.as<ProjectForm>().period_funds.central, Amount::from_units(0));
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.central, Amount::from_units(0));
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.local, Amount::from_units(800000));
 }
 
 TEST(FormVariant, NoFooterEndsAtNextTitle) {
   const std::string one = shanxi(kHeader, {"→产出指标→数量指标→A→1个→数量指标→A→1个"}, false);
   const Report r = read(one + "\n" + one);
   ASSERT_EQ(r.forms.size(), 2u);
-  EXPECT_FALSE(r.forms[0].has_footer);
+  EXPECT_FALSE(r.forms[0].as<ProjectForm>().has_footer);
   EXPECT_EQ(r.forms[0].indicator_count(), 1u);
   EXPECT_EQ(r.forms[1].duplicate_of, 0);
   EXPECT_EQ(r.findings.count("form.duplicate"), 1u);
@@ -310,7 +310,7 @@ TEST(FormVariant, V10HtmlCells) {
 
 TEST(FormVariant, V12ExtraValueColumnIsAFinding) {
   const Report r = read(shanxi(kHeader, {"→效益指标→经济效益→节约利用土地→≥100%→经济效益→节约利用土地→≥100%→≥100%"}));
-  EXPECT_EQ(only(r).indicator_rows.front().annual.value, "≥100%");
+  EXPECT_EQ(only(r).as<ProjectForm>().indicator_rows.front().annual.value, "≥100%");
   EXPECT_EQ(r.findings.count("form.extra-cell"), 1u);
 }
 
@@ -326,8 +326,8 @@ TEST(FormVariant, V14TruncatedFormKeptWithFindings) {
   s = s.substr(0, s.find("总体目标"));  // cut after 项目实施计划
   const Report r = read(s);
   const Form& f = only(r);
-  EXPECT_EQ(f.project_name, "测试项目");
-  EXPECT_EQ(f.annual_funds.total, Amount::from_units(800000));
+  EXPECT_EQ(f.project_name(), "测试项目");
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.total, Amount::from_units(800000));
   EXPECT_EQ(r.findings.count("form.missing-goal"), 1u);
   EXPECT_EQ(r.findings.count("form.missing-indicators"), 1u);
   EXPECT_EQ(r.findings.count("form.missing-footer"), 1u);
@@ -348,15 +348,15 @@ TEST(FormVariant, TruncatedTitleAndLabelVariants) {
       "保证项目实施的策略、途径→坚持生态优先→→\n"
       "→负责人: 经办人: 联系电话: 填报日期: 20241228134531→→\n");
   const Form& f = only(read(s));
-  EXPECT_EQ(f.project_name, "兴县2025年度");
-  EXPECT_EQ(f.department, "048-兴县自然资源局");
-  EXPECT_EQ(f.unit, "兴县自然资源局");
-  EXPECT_EQ(f.duration, "1年");
-  EXPECT_EQ(f.period_funds.total, Amount::from_units(1112500));
-  EXPECT_EQ(f.annual_funds.total, Amount::from_units(112500));
-  EXPECT_EQ(f.annual_funds.local, Amount::from_units(112500));
-  EXPECT_EQ(f.measures, "坚持生态优先");
-  EXPECT_EQ(f.filled_date, "20241228134531");
+  EXPECT_EQ(f.project_name(), "兴县2025年度");
+  EXPECT_EQ(f.as<ProjectForm>().department, "048-兴县自然资源局");
+  EXPECT_EQ(f.as<ProjectForm>().unit, "兴县自然资源局");
+  EXPECT_EQ(f.as<ProjectForm>().duration, "1年");
+  EXPECT_EQ(f.as<ProjectForm>().period_funds.total, Amount::from_units(1112500));
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.total, Amount::from_units(112500));
+  EXPECT_EQ(f.as<ProjectForm>().annual_funds.local, Amount::from_units(112500));
+  EXPECT_EQ(f.as<ProjectForm>().measures, "坚持生态优先");
+  EXPECT_EQ(f.as<ProjectForm>().filled_date, "20241228134531");
 }
 
 TEST(FormVariant, NotAFormTitleInProse) {
@@ -387,23 +387,23 @@ TEST(FormVariant, OverallFormScrambledIndicators) {
       "效益指标→→→效益指标→保障发展空间→保障\n"
       "满意度指标→服务对象满意度指标→群众满意度→>90%→→\n");
   const Form& f = only(read(s));
-  EXPECT_EQ(f.kind, FormKind::department_overall);
+  EXPECT_EQ(f.kind(), FormKind::department_overall);
   EXPECT_EQ(f.year, 2024);
-  EXPECT_EQ(f.department_name, "测试局");
-  EXPECT_EQ(f.internal_departments, "9个");
-  ASSERT_EQ(f.budget_by_source.size(), 3u);
-  ASSERT_EQ(f.budget_by_direction.size(), 2u);
-  EXPECT_EQ(f.budget_by_direction[1].amount, Amount::from_units(40));
-  ASSERT_EQ(f.key_tasks.size(), 1u);
-  EXPECT_EQ(f.key_tasks[0].task, "监测项目");
-  EXPECT_EQ(f.goal, "目标文字");
-  ASSERT_EQ(f.indicators.size(), 5u);
-  EXPECT_EQ(f.indicators[1].name, "上报通过率");
-  EXPECT_TRUE(f.indicators[1].value.empty());
-  EXPECT_EQ(f.indicators[2].level1, "产出指标");
-  EXPECT_EQ(f.indicators[3].name, "保障发展空间");
-  EXPECT_EQ(f.indicators[3].standard_class, IndicatorClass::benefit);
-  EXPECT_EQ(f.indicators[4].standard_type, IndicatorType::satisfaction);
+  EXPECT_EQ(f.as<OverallForm>().department_name, "测试局");
+  EXPECT_EQ(f.as<OverallForm>().internal_departments, "9个");
+  ASSERT_EQ(f.as<OverallForm>().budget_by_source.size(), 3u);
+  ASSERT_EQ(f.as<OverallForm>().budget_by_direction.size(), 2u);
+  EXPECT_EQ(f.as<OverallForm>().budget_by_direction[1].amount, Amount::from_units(40));
+  ASSERT_EQ(f.as<OverallForm>().key_tasks.size(), 1u);
+  EXPECT_EQ(f.as<OverallForm>().key_tasks[0].task, "监测项目");
+  EXPECT_EQ(f.as<OverallForm>().goal, "目标文字");
+  ASSERT_EQ(f.as<OverallForm>().indicators.size(), 5u);
+  EXPECT_EQ(f.as<OverallForm>().indicators[1].name, "上报通过率");
+  EXPECT_TRUE(f.as<OverallForm>().indicators[1].value.empty());
+  EXPECT_EQ(f.as<OverallForm>().indicators[2].level1, "产出指标");
+  EXPECT_EQ(f.as<OverallForm>().indicators[3].name, "保障发展空间");
+  EXPECT_EQ(f.as<OverallForm>().indicators[3].standard_class, IndicatorClass::benefit);
+  EXPECT_EQ(f.as<OverallForm>().indicators[4].standard_type, IndicatorType::satisfaction);
 }
 
 // --- Report 004's Hebei form and its row variants ---
@@ -434,23 +434,23 @@ std::string hebei(const std::vector<std::string>& rows) {
 TEST(FormVariant, HebeiFields) {
   const Form& f = only(read(hebei({"产出指标→数量指标→抽查个数→完成抽查个数→≥20个→年度工作计划→",
                                     "→质量指标→覆盖率→抽查比例→≥5%→行业规范→"})));
-  EXPECT_EQ(f.kind, FormKind::project_hebei);
+  EXPECT_EQ(f.kind(), FormKind::project_hebei);
   EXPECT_EQ(f.title, "5. 2023年测试项目绩效目标表");
-  EXPECT_EQ(f.unit_code, "543001");
-  EXPECT_EQ(f.project_code, "13080023P00006310007U");
-  EXPECT_EQ(f.project_name, "2023年测试项目");
-  EXPECT_EQ(f.budget, Amount::from_units(10));
-  EXPECT_EQ(f.fiscal_funds, Amount::from_units(10));
-  EXPECT_TRUE(f.other_funds.is_blank());
-  EXPECT_EQ(f.fund_use, "购买第三方服务。");
-  ASSERT_EQ(f.spending_plan.size(), 4u);
-  EXPECT_EQ(f.spending_plan[2].value, "30%");
-  EXPECT_EQ(f.spending_plan[3].value, "100%");
-  EXPECT_EQ(f.goal, "1. 完成抽查");
-  ASSERT_EQ(f.indicators.size(), 2u);
-  EXPECT_EQ(f.indicators[1].level1, "产出指标");
-  EXPECT_EQ(f.indicators[1].description, "抽查比例");
-  EXPECT_EQ(f.indicators[1].basis, "行业规范");
+  EXPECT_EQ(f.as<HebeiForm>().unit_code, "543001");
+  EXPECT_EQ(f.as<HebeiForm>().project_code, "13080023P00006310007U");
+  EXPECT_EQ(f.project_name(), "2023年测试项目");
+  EXPECT_EQ(f.as<HebeiForm>().budget, Amount::from_units(10));
+  EXPECT_EQ(f.as<HebeiForm>().fiscal_funds, Amount::from_units(10));
+  EXPECT_TRUE(f.as<HebeiForm>().other_funds.is_blank());
+  EXPECT_EQ(f.as<HebeiForm>().fund_use, "购买第三方服务。");
+  ASSERT_EQ(f.as<HebeiForm>().spending_plan.size(), 4u);
+  EXPECT_EQ(f.as<HebeiForm>().spending_plan[2].value, "30%");
+  EXPECT_EQ(f.as<HebeiForm>().spending_plan[3].value, "100%");
+  EXPECT_EQ(f.as<HebeiForm>().goal, "1. 完成抽查");
+  ASSERT_EQ(f.as<HebeiForm>().indicators.size(), 2u);
+  EXPECT_EQ(f.as<HebeiForm>().indicators[1].level1, "产出指标");
+  EXPECT_EQ(f.as<HebeiForm>().indicators[1].description, "抽查比例");
+  EXPECT_EQ(f.as<HebeiForm>().indicators[1].basis, "行业规范");
 }
 
 TEST(FormVariant, HebeiShiftedRowAndMergedValues) {
@@ -458,12 +458,12 @@ TEST(FormVariant, HebeiShiftedRowAndMergedValues) {
                                "→可持续影响指标→成果应用效果→提高成果应用→100%可持续→年度工作计划→",
                                "→可持续影响指标→区域环境→环境改善→≥95 百分比→环境要求→"}));
   const Form& f = only(r);
-  ASSERT_EQ(f.indicators.size(), 3u);
-  EXPECT_EQ(f.indicators[0].value, "巩固提升");
+  ASSERT_EQ(f.as<HebeiForm>().indicators.size(), 3u);
+  EXPECT_EQ(f.as<HebeiForm>().indicators[0].value, "巩固提升");
   EXPECT_EQ(r.findings.count("form.shifted-row"), 1u);
-  EXPECT_EQ(f.indicators[1].value, "100%可持续");  // kept as written
-  EXPECT_EQ(f.indicators[2].value, "≥95 百分比");
-  EXPECT_EQ(f.indicators[2].standard_type, IndicatorType::sustainable);
+  EXPECT_EQ(f.as<HebeiForm>().indicators[1].value, "100%可持续");  // kept as written
+  EXPECT_EQ(f.as<HebeiForm>().indicators[2].value, "≥95 百分比");
+  EXPECT_EQ(f.as<HebeiForm>().indicators[2].standard_type, IndicatorType::sustainable);
 }
 
 TEST(FormVariant, HebeiStrayHeaderAfterPageBreak) {
@@ -471,7 +471,7 @@ TEST(FormVariant, HebeiStrayHeaderAfterPageBreak) {
                                "一级指标→二级指标→三级指标→绩效指标描述→指标值→指标值确定依据", "→标→→→→",
                                "满意度指标→服务对象满意度指标→群众满意度→群众满意度→≥95%→行业规范"}));
   const Form& f = only(r);
-  EXPECT_EQ(f.indicators.size(), 2u);
+  EXPECT_EQ(f.as<HebeiForm>().indicators.size(), 2u);
   EXPECT_EQ(r.findings.count("form.repeated-header"), 1u);
   EXPECT_EQ(r.findings.count("form.unplaced-line"), 1u);
 }
@@ -484,13 +484,13 @@ TEST(FormVariant, DepartmentText) {
       "### 三、工作保障措施\n\n（一）完善制度。\n\n（二）严格执行预算。\n\n---\n\n## 第二部分\n";
   const Report r = read(s);
   const Form& f = only(r);
-  EXPECT_EQ(f.kind, FormKind::department_text);
-  EXPECT_EQ(f.overall_goal, "总体目标文字。");
-  ASSERT_EQ(f.sub_goals.size(), 2u);
-  EXPECT_EQ(f.sub_goals[0].goal, "目标一的前半后半。");
-  EXPECT_EQ(f.sub_goals[0].indicators, "指标一。");
-  EXPECT_EQ(f.sub_goals[1].goal, "没有前缀的目标。");
+  EXPECT_EQ(f.kind(), FormKind::department_text);
+  EXPECT_EQ(f.as<DepartmentText>().overall_goal, "总体目标文字。");
+  ASSERT_EQ(f.as<DepartmentText>().sub_goals.size(), 2u);
+  EXPECT_EQ(f.as<DepartmentText>().sub_goals[0].goal, "目标一的前半后半。");
+  EXPECT_EQ(f.as<DepartmentText>().sub_goals[0].indicators, "指标一。");
+  EXPECT_EQ(f.as<DepartmentText>().sub_goals[1].goal, "没有前缀的目标。");
   EXPECT_EQ(r.findings.count("form.missing-goal-prefix"), 1u);
-  ASSERT_EQ(f.safeguards.size(), 2u);
-  EXPECT_EQ(f.safeguards[1], "（二）严格执行预算。");
+  ASSERT_EQ(f.as<DepartmentText>().safeguards.size(), 2u);
+  EXPECT_EQ(f.as<DepartmentText>().safeguards[1], "（二）严格执行预算。");
 }

@@ -33,7 +33,7 @@ void expect_forms_equal(const Report& first, const Report& second, const std::st
   EXPECT_EQ(n, 0u) << what << ": " << n << " form differences";
   ASSERT_EQ(first.forms.size(), second.forms.size()) << what;
   for (std::size_t i = 0; i < first.forms.size(); ++i)
-    EXPECT_TRUE(first.forms[i] == second.forms[i]) << what << ": form " << i + 1 << " " << first.forms[i].project_name;
+    EXPECT_TRUE(first.forms[i] == second.forms[i]) << what << ": form " << i + 1 << " " << first.forms[i].project_name();
 }
 
 Report via_text(const Report& first) {
@@ -74,7 +74,11 @@ Form form_via_workbook(const Form& f, const std::string& name) {
 
 std::string dump(const Form& f) { return budgetxl::json::forms_to_json({f}).dump(1); }
 
-void expect_same(const Form& want, const Form& got, const std::string& what) {
+// Equal as content: `missing` is what the finishing pass found missing on reading, which a form
+// made in a test has not been through.
+void expect_same(Form want, Form got, const std::string& what) {
+  want.missing.clear();
+  got.missing.clear();
   EXPECT_TRUE(want == got) << what << "\nwant: " << dump(want) << "\ngot:  " << dump(got);
 }
 
@@ -90,36 +94,36 @@ Indicator indicator(const std::string& l1, const std::string& l2, const std::str
 
 Form project_form() {
   Form f;
-  f.kind = FormKind::project;
+  f.body.emplace<ProjectForm>();
   f.title = "临汾市市级预算部门（单位）项目支出绩效目标申报表";
   f.year_line = "(2024年度)";
   f.year = 2024;
-  f.project_name = "测试项目";
-  f.department = "210-临汾市规划和自然资源局";
-  f.department_code = "210";
-  f.department_name = "临汾市规划和自然资源局";
-  f.unit = "临汾市自然资源确权登记中心";
-  f.attribute = "一次性项目（1年结束）";
-  f.duration = "1年";
-  f.period_funds.total = Amount::from_units(865000);
-  f.annual_funds.total = Amount::from_units(865000);
-  f.period_funds.local = Amount::from_units(865000);
-  f.annual_funds.local = Amount::from_units(865000);
-  f.period_funds.central = Amount::from_units(0);
-  f.annual_funds.central = Amount::from_units(0);
-  f.overview = "项目概况文字";
-  f.basis = "立项依据文字";
-  f.goal_period = "实施期目标文字";
-  f.goal_annual = "年度目标文字";
+  f.as<ProjectForm>().project_name = "测试项目";
+  f.as<ProjectForm>().department = "210-临汾市规划和自然资源局";
+  f.as<ProjectForm>().department_code = "210";
+  f.as<ProjectForm>().department_name = "临汾市规划和自然资源局";
+  f.as<ProjectForm>().unit = "临汾市自然资源确权登记中心";
+  f.as<ProjectForm>().attribute = "一次性项目（1年结束）";
+  f.as<ProjectForm>().duration = "1年";
+  f.as<ProjectForm>().period_funds.total = Amount::from_units(865000);
+  f.as<ProjectForm>().annual_funds.total = Amount::from_units(865000);
+  f.as<ProjectForm>().period_funds.local = Amount::from_units(865000);
+  f.as<ProjectForm>().annual_funds.local = Amount::from_units(865000);
+  f.as<ProjectForm>().period_funds.central = Amount::from_units(0);
+  f.as<ProjectForm>().annual_funds.central = Amount::from_units(0);
+  f.as<ProjectForm>().overview = "项目概况文字";
+  f.as<ProjectForm>().basis = "立项依据文字";
+  f.as<ProjectForm>().goal_period = "实施期目标文字";
+  f.as<ProjectForm>().goal_annual = "年度目标文字";
   IndicatorRow r;
   r.period = indicator("产出指标", "数量指标", "地价评估项目", "27个");
   r.annual = r.period;
-  f.indicator_rows.push_back(r);
+  f.as<ProjectForm>().indicator_rows.push_back(r);
   r.period = indicator("产出指标", "质量指标", "项目验收达标", "达标");
   r.annual = r.period;
-  f.indicator_rows.push_back(r);
-  f.has_footer = true;
-  f.filled_date = "20231124153201";
+  f.as<ProjectForm>().indicator_rows.push_back(r);
+  f.as<ProjectForm>().has_footer = true;
+  f.as<ProjectForm>().filled_date = "20231124153201";
   return f;
 }
 
@@ -151,62 +155,62 @@ TEST(FormRoundtrip, ProjectForm) {
 
 TEST(FormRoundtrip, BlankAmountsAndNoFooter) {
   Form f = project_form();
-  f.period_funds = Funding{};
-  f.annual_funds = Funding{};
-  f.annual_funds.total = Amount::from_minor(12345);  // 123.45 元, with cents
-  f.annual_funds.other = Amount::from_units(0);
-  f.has_footer = false;
-  f.filled_date.clear();
+  f.as<ProjectForm>().period_funds = Funding{};
+  f.as<ProjectForm>().annual_funds = Funding{};
+  f.as<ProjectForm>().annual_funds.total = Amount::from_minor(12345);  // 123.45 元, with cents
+  f.as<ProjectForm>().annual_funds.other = Amount::from_units(0);
+  f.as<ProjectForm>().has_footer = false;
+  f.as<ProjectForm>().filled_date.clear();
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "blank-amounts"), "workbook");
 }
 
 TEST(FormRoundtrip, OnlyPeriodIndicators) {
   Form f = project_form();
-  f.indicator_rows.clear();
+  f.as<ProjectForm>().indicator_rows.clear();
   IndicatorRow r;
   r.period = indicator("产出指标", "数量指标", "实施期才有的指标", "3个");
   r.annual = indicator("产出指标", "数量指标", "", "");
-  f.indicator_rows.push_back(r);
+  f.as<ProjectForm>().indicator_rows.push_back(r);
   r.period = indicator("效益指标", "社会效益指标", "群众认可度", "认可");
   r.annual = indicator("效益指标", "社会效益指标", "", "");
-  f.indicator_rows.push_back(r);
+  f.as<ProjectForm>().indicator_rows.push_back(r);
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "period-only"), "workbook");
 }
 
 TEST(FormRoundtrip, OnlyAnnualGoal) {
   Form f = project_form();
-  f.goal_period.clear();
+  f.as<ProjectForm>().goal_period.clear();
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "annual-goal"), "workbook");
 }
 
 TEST(FormRoundtrip, HebeiThreeColumnSpendingPlan) {
   Form f;
-  f.kind = FormKind::project_hebei;
+  f.body.emplace<HebeiForm>();
   f.amount_unit = "万元";
   f.title = "1. 2023年测绘地理信息资质单位质量监督检查绩效目标表";
-  f.unit_code = "543001";
-  f.unit = "承德市自然资源和规划局本级";
-  f.project_code = "13080023P000085100062";
-  f.project_name = "2023年测绘地理信息资质单位质量监督检查";
-  f.budget = Amount::from_minor(1500);
-  f.fiscal_funds = Amount::from_minor(1500);
-  f.fund_use = "用于购买第三方服务支出。";
+  f.as<HebeiForm>().unit_code = "543001";
+  f.as<HebeiForm>().unit = "承德市自然资源和规划局本级";
+  f.as<HebeiForm>().project_code = "13080023P000085100062";
+  f.as<HebeiForm>().project_name = "2023年测绘地理信息资质单位质量监督检查";
+  f.as<HebeiForm>().budget = Amount::from_minor(1500);
+  f.as<HebeiForm>().fiscal_funds = Amount::from_minor(1500);
+  f.as<HebeiForm>().fund_use = "用于购买第三方服务支出。";
   for (const auto& [label, value] : {std::pair<const char*, const char*>{"6 月底", ""}, {"10 月底", "30%"}, {"12 月底", "100%"}}) {
     SpendingStep s;
     s.label = label;
     s.value = value;
-    f.spending_plan.push_back(s);
+    f.as<HebeiForm>().spending_plan.push_back(s);
   }
-  f.goal = "1. 开展测绘成果质量监督检查工作。";
+  f.as<HebeiForm>().goal = "1. 开展测绘成果质量监督检查工作。";
   for (Indicator i : {indicator("产出指标", "数量指标", "开展质量监督检查次数", "≥1 次"),
                       indicator("产出指标", "质量指标", "完成率", "≥90%"),
                       indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%")}) {
     i.description = i.name + "（描述）";
     i.basis = "年度工作计划";
-    f.indicators.push_back(i);
+    f.as<HebeiForm>().indicators.push_back(i);
   }
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "hebei"), "workbook");
@@ -214,59 +218,59 @@ TEST(FormRoundtrip, HebeiThreeColumnSpendingPlan) {
 
 TEST(FormRoundtrip, OverallForm) {
   Form f;
-  f.kind = FormKind::department_overall;
+  f.body.emplace<OverallForm>();
   f.amount_unit = "万元";
   f.title = "县(区)级预算部门（单位）整体支出绩效目标申报表";
   f.year_line = "(2024) 年度";
   f.year = 2024;
-  f.department = "261-沁水县自然资源局";
-  f.department_code = "261";
-  f.department_name = "沁水县自然资源局";
-  f.internal_departments = "9个";
-  f.budget_units = "0个";
-  f.staff_quota = "78人";
-  f.staff_actual = "159人";
-  f.staff_on_quota = "159人";
-  f.duties = "部门职责文字";
-  f.strategy = "战略目标文字";
+  f.as<OverallForm>().department = "261-沁水县自然资源局";
+  f.as<OverallForm>().department_code = "261";
+  f.as<OverallForm>().department_name = "沁水县自然资源局";
+  f.as<OverallForm>().internal_departments = "9个";
+  f.as<OverallForm>().budget_units = "0个";
+  f.as<OverallForm>().staff_quota = "78人";
+  f.as<OverallForm>().staff_actual = "159人";
+  f.as<OverallForm>().staff_on_quota = "159人";
+  f.as<OverallForm>().duties = "部门职责文字";
+  f.as<OverallForm>().strategy = "战略目标文字";
   for (const auto& [label, minor] : {std::pair<const char*, int>{"合 计", 1624399}, {"其中:一般公共预算资金", 1224399}, {"单位资金", 0}}) {
     BudgetLine b;
     b.label = label;
     b.amount = Amount::from_minor(minor);
-    f.budget_by_source.push_back(b);
+    f.as<OverallForm>().budget_by_source.push_back(b);
   }
   BudgetLine d;
   d.label = "合 计";
   d.amount = Amount::from_minor(1624399);
-  f.budget_by_direction.push_back(d);
+  f.as<OverallForm>().budget_by_direction.push_back(d);
   KeyTask t;
   t.function = "负责全县自然资源调查监测评价";
   t.task = "自然资源监管预警实施项目";
-  f.key_tasks.push_back(t);
-  f.goal = "年度绩效目标文字";
-  f.indicators.push_back(indicator("产出指标", "数量指标", "地质灾害宣传乡级数量", "11个"));
-  f.indicators.push_back(indicator("产出指标", "数量指标", "上级政策落实情况", "100%"));
-  f.indicators.push_back(indicator("满意度指标", "服务对象满意度指标", "群众满意度", ">90%"));
+  f.as<OverallForm>().key_tasks.push_back(t);
+  f.as<OverallForm>().goal = "年度绩效目标文字";
+  f.as<OverallForm>().indicators.push_back(indicator("产出指标", "数量指标", "地质灾害宣传乡级数量", "11个"));
+  f.as<OverallForm>().indicators.push_back(indicator("产出指标", "数量指标", "上级政策落实情况", "100%"));
+  f.as<OverallForm>().indicators.push_back(indicator("满意度指标", "服务对象满意度指标", "群众满意度", ">90%"));
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "overall"), "workbook");
 }
 
 TEST(FormRoundtrip, DepartmentText) {
   Form f;
-  f.kind = FormKind::department_text;
+  f.body.emplace<DepartmentText>();
   f.amount_unit = "";
   f.title = "部门整体绩效目标";
-  f.overall_goal = "第一段总体目标。\n第二段总体目标。";
+  f.as<DepartmentText>().overall_goal = "第一段总体目标。\n第二段总体目标。";
   SubGoal g;
   g.heading = "（一）全民所有自然资源资产所有者职责得以行使";
   g.goal = "目标文字。";
   g.indicators = "指标文字。\n指标第二段。";
-  f.sub_goals.push_back(g);
+  f.as<DepartmentText>().sub_goals.push_back(g);
   g.heading = "（二）国土空间用途管制职责得到履行";
   g.goal.clear();
   g.indicators = "只有指标。";
-  f.sub_goals.push_back(g);
-  f.safeguards = {"（一）完善制度建设。", "（二）严格执行预算。"};
+  f.as<DepartmentText>().sub_goals.push_back(g);
+  f.as<DepartmentText>().safeguards = {"（一）完善制度建设。", "（二）严格执行预算。"};
   expect_same(f, form_via_text(f), "text");
   expect_same(f, form_via_workbook(f, "department-text"), "workbook");
 }
