@@ -144,6 +144,12 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return std::min(n, s.size() - i);
 }
 
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s, i)) ++n;
+  return n;
+}
+
 std::string strip_html(std::string_view s) {
   std::string out;
   out.reserve(s.size());

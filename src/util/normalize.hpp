@@ -32,6 +32,8 @@ int leading_year(std::string_view key);
 
 // Byte length of the UTF-8 code point at s[i] (1 for an invalid byte), never past the end.
 std::size_t utf8_length(std::string_view s, std::size_t i);
+// Code points of UTF-8 text (an invalid byte counts as one).
+std::size_t code_points(std::string_view s);
 // Cell text without HTML markup (<b>, </b>); "<td …>" boundaries become tabs.
 std::string strip_html(std::string_view s);
 

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "layout/form_layouts.hpp"
@@ -22,7 +26,9 @@ struct Pos {
   std::uint32_t row = 0, col = 0;
 };
 
-// The sheet as a grid of trimmed texts, merge-aware, with findings at sheet!cell.
+// The sheet as a grid of trimmed texts, merge-aware, with findings at sheet!cell. A text the writer
+// continued down the rows (schema::kCellTextMax) is read whole at its first cell; the cells that
+// held the rest read as empty.
 class Grid {
  public:
   Grid(const Sheet& sheet, Report& report) : s_(sheet), report_(report) {
@@ -32,6 +38,7 @@ class Grid {
       rows_ = std::max(rows_, m.last_row);
       cols_ = std::max(cols_, m.last_col);
     }
+    join_continued_texts();
   }
   std::uint32_t rows() const { return rows_; }
   const Sheet& sheet() const { return s_; }
@@ -46,12 +53,12 @@ class Grid {
   // The cell's own text ("" when covered by a merge).
   std::string own(std::uint32_t r, std::uint32_t c) const {
     if (r == 0 || c == 0 || covered(r, c)) return "";
-    return trim(s_.text(r, c));
+    return value(r, c);
   }
   // The text shown at the cell: the merged range's value when the cell lies in one.
   std::string shown(std::uint32_t r, std::uint32_t c) const {
-    if (const MergedRange* m = s_.merge_at(r, c)) return trim(s_.text(m->first_row, m->first_col));
-    return trim(s_.text(r, c));
+    if (const MergedRange* m = s_.merge_at(r, c)) return value(m->first_row, m->first_col);
+    return value(r, c);
   }
   std::uint32_t last_col(std::uint32_t r, std::uint32_t c) const {
     const MergedRange* m = s_.merge_at(r, c);
@@ -123,9 +130,56 @@ class Grid {
   }
 
  private:
+  using Key = std::pair<std::uint32_t, std::uint32_t>;  // (row, column)
+
+  // The trimmed text at a cell that is not covered: the whole of a continued text at its first cell.
+  std::string value(std::uint32_t r, std::uint32_t c) const {
+    if (continuation_.count({r, c})) return "";
+    if (auto it = joined_.find({r, c}); it != joined_.end()) return trim(it->second);
+    return trim(s_.text(r, c));
+  }
+
+  // The first and last column and the last row of the cell at (r, c), its merged range if any.
+  MergedRange extent(std::uint32_t r, std::uint32_t c) const {
+    if (const MergedRange* m = s_.merge_at(r, c)) return *m;
+    return MergedRange{r, c, r, c};
+  }
+
+  // A full text cell (exactly schema::kCellTextMax code points) goes on in the cell right below its
+  // range when that cell spans the same columns; the pieces are joined untrimmed.
+  void join_continued_texts() {
+    auto full = [](std::string_view t) {
+      return t.size() >= schema::kCellTextMax && util::code_points(t) == schema::kCellTextMax;
+    };
+    for (const SheetCell& cell : s_.cells) {
+      if (cell.value.type != CellValue::Type::string || !full(cell.value.text) || covered(cell.row, cell.col) ||
+          continuation_.count({cell.row, cell.col}))
+        continue;
+      std::string text = cell.value.text;
+      MergedRange at = extent(cell.row, cell.col);
+      std::string_view piece = cell.value.text;
+      bool continued = false;
+      while (full(piece) && at.last_row < rows_) {
+        const std::uint32_t below = at.last_row + 1;
+        const MergedRange next = extent(below, at.first_col);
+        if (next.first_row != below || next.first_col != at.first_col || next.last_col != at.last_col) break;
+        const CellValue* v = s_.at(below, at.first_col);
+        if (v && v->type != CellValue::Type::string) break;
+        piece = v ? std::string_view(v->text) : std::string_view();
+        text += piece;
+        continuation_.insert({below, at.first_col});
+        at = next;
+        continued = true;
+      }
+      if (continued) joined_.emplace(Key{cell.row, cell.col}, std::move(text));
+    }
+  }
+
   const Sheet& s_;
   Report& report_;
   std::uint32_t rows_ = 0, cols_ = 0;
+  std::map<Key, std::string> joined_;  // first cell of a continued text -> the whole text
+  std::set<Key> continuation_;         // cells holding the rest of a continued text
 };
 
 bool key_is(const std::string& t, const char* label) { return label_key(t) == label_key(label); }

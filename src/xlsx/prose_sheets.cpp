@@ -27,7 +27,7 @@ Style paragraph_style() {
 // a cell may hold; sets the row heights it needs. Returns the next free row.
 std::uint32_t write_long_text(SheetWriter& out, std::uint32_t row, std::uint16_t col, const std::string& value,
                               const Style& style, double width) {
-  for (const std::string& piece : split_code_points(value, kMaxCellCodePoints)) {
+  for (const std::string& piece : split_code_points(value, schema::kCellTextMax)) {
     out.text(row, col, piece, style);
     const int lines = wrapped_lines(piece, width);
     const double height = lines * kLineHeight * style.size / kFontSize;
@@ -249,8 +249,8 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
     out.text(row, 0, f.rule, value);
     out.text(row, 1, severity_title(f.severity), value);
     out.text(row, 2, f.where.str(), value);
-    const std::string message = code_points(f.message) > kMaxCellCodePoints
-                                    ? split_code_points(f.message, kMaxCellCodePoints).front()
+    const std::string message = code_points(f.message) > schema::kCellTextMax
+                                    ? split_code_points(f.message, schema::kCellTextMax).front()
                                     : f.message;
     out.text(row, 3, message, value);
     const int lines = std::max({wrapped_lines(f.rule, 26), wrapped_lines(f.where.str(), 22), wrapped_lines(message, 80)});

@@ -47,4 +47,13 @@ inline constexpr const char* kPeriodStandardLevelColumn = "实施期标准层级
 inline constexpr const char* kAnnualStandardLevelColumn = "年度标准层级";
 inline constexpr const char* kStandardLevelColumn = "标准层级";
 
+// --- Long text -----------------------------------------------------------------------------------
+
+// Excel keeps at most 32767 UTF-16 units in a cell. A longer text is written in pieces of this many
+// code points down the rows, in the same columns (prose and form sheets). In a form sheet every
+// piece but the last holds exactly kCellTextMax code points and the last fewer (an empty last piece
+// when the text divides evenly): a full cell is continued by the cell right below it (below its
+// merged range) that spans the same columns, and the form sheet reader joins them.
+inline constexpr std::size_t kCellTextMax = 32000;
+
 }  // namespace budgetxl::xlsx::schema

@@ -210,15 +210,6 @@ bool is_used(const std::string& name, const std::vector<std::string>& used) {
 
 }  // namespace
 
-std::size_t code_points(std::string_view s) {
-  std::size_t i = 0, n = 0;
-  while (i < s.size()) {
-    i += sequence_length(static_cast<unsigned char>(s[i]));
-    ++n;
-  }
-  return n;
-}
-
 std::vector<std::string> split_code_points(std::string_view s, std::size_t max) {
   std::vector<std::string> pieces;
   if (max == 0) max = 1;

@@ -13,6 +13,7 @@
 
 #include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
+#include "util/normalize.hpp"
 
 namespace budgetxl::xlsx::detail {
 
@@ -24,8 +25,6 @@ inline constexpr double kLineHeight = 13.5;  // points: one line of 10 pt 宋体
 inline constexpr const char* kAmountFormat = "#,##0.00";     // 万元 (tables, Hebei and overall forms)
 inline constexpr const char* kWholeAmountFormat = "#,##0";   // 元 (the Shanxi project forms)
 inline constexpr std::uint32_t kHeaderFill = 0xF2F2F2;       // light grey behind a form's column headers
-// Excel keeps at most 32767 UTF-16 units in a cell; longer text is continued on the next rows.
-inline constexpr std::size_t kMaxCellCodePoints = 32000;
 
 enum class Align { left, center, right };
 enum class VAlign { center, top };
@@ -122,7 +121,7 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, std::string_view wanted, std::vector<
 
 // --- Text helpers --------------------------------------------------------------------------------
 
-std::size_t code_points(std::string_view s);
+using util::code_points;
 // Splits text into pieces of at most `max` code points (never inside a UTF-8 sequence).
 std::vector<std::string> split_code_points(std::string_view s, std::size_t max);
 // Lines a wrapped cell needs in a column `width` characters wide (explicit newlines count).

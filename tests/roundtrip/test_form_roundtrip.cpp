@@ -2,18 +2,24 @@
 // for every corpus report and for small synthetic forms whose failures are easy to read.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
+#include <functional>
 
 #include "json/forms_json.hpp"
 #include "layout/form_layouts.hpp"
 #include "finish/form_links.hpp"
 #include "budgetxl/roundtrip.hpp"
+#include "budgetxl/rules.hpp"
 #include "support/test_support.hpp"
 #include "text/form_writer.hpp"
 #include "text/report_reader.hpp"
 #include "text/writer.hpp"
+#include "util/normalize.hpp"
 #include "xlsx/form_sheet_reader.hpp"
 #include "xlsx/model_reader.hpp"
+#include "xlsx/schema.hpp"
 #include "xlsx/workbook_reader.hpp"
 #include "xlsx/writer.hpp"
 
@@ -324,4 +330,167 @@ TEST(FormRoundtrip, WorkbookEditedByAPerson) {
       EXPECT_EQ(x.where.sheet, edited.name);
     }
   EXPECT_TRUE(found);
+}
+
+namespace {
+
+// `n` code points of distinct text: "甲0001乙…", with a blank on either side of every 32000th code
+// point so that a cell boundary falls between blanks (which must not be trimmed away); no blank at
+// either end.
+std::string long_text(std::size_t n, const std::string& tag) {
+  std::string s;
+  std::size_t cps = 0;
+  for (std::size_t k = 0; cps < n; ++k) {
+    std::string piece = tag + std::to_string(k % 10000) + "，";
+    for (std::size_t i = 0; i < piece.size() && cps < n; i += util::utf8_length(piece, i), ++cps) {
+      const bool boundary = (cps % xlsx::schema::kCellTextMax == xlsx::schema::kCellTextMax - 1 ||
+                             (cps % xlsx::schema::kCellTextMax == 0 && cps > 0)) &&
+                            cps + 1 < n;
+      s += boundary ? std::string(" ") : piece.substr(i, util::utf8_length(piece, i));
+    }
+  }
+  return s;
+}
+
+// The form as JSON with every long string shortened to its length and ends, for failure messages.
+std::string brief(const Form& f) {
+  nlohmann::json j = budgetxl::json::forms_to_json({f});
+  std::function<void(nlohmann::json&)> shorten = [&](nlohmann::json& v) {
+    if (v.is_string() && v.get<std::string>().size() > 120) {
+      const std::string t = v.get<std::string>();
+      std::size_t head = 0, tail = t.size();
+      for (int k = 0; k < 12; ++k) head += util::utf8_length(t, head);
+      for (int k = 0; k < 12; ++k)
+        while (tail > 0 && (static_cast<unsigned char>(t[--tail]) & 0xC0) == 0x80) {
+        }
+      v = fmt::format("<{} code points: {}…{}>", util::code_points(t), t.substr(0, head), t.substr(tail));
+    } else if (v.is_structured()) {
+      for (auto& x : v) shorten(x);
+    }
+  };
+  shorten(j);
+  return j.dump(1);
+}
+
+// Every cell of every sheet of the workbook holds at most schema::kCellTextMax code points; returns
+// how many hold exactly that many (pieces of a continued text).
+std::size_t full_cells(const std::string& path) {
+  std::size_t full = 0;
+  for (const auto& sheet : xlsx::read_workbook(path).sheets)
+    for (const auto& cell : sheet.cells) {
+      const std::size_t n = util::code_points(cell.value.text);
+      EXPECT_LE(n, xlsx::schema::kCellTextMax) << sheet.name << " " << cell.row << "," << cell.col;
+      full += n == xlsx::schema::kCellTextMax;
+    }
+  return full;
+}
+
+}  // namespace
+
+// A form field longer than a cell holds (Excel keeps 32767 UTF-16 units) is continued in the rows
+// below and read back whole, in every kind of form and wherever the text stands: a label/value
+// field, under a heading, in an indicator or task row, in a list, in the title. One text divides
+// evenly into full cells (the writer then adds an empty last piece, so the field below it is not
+// taken for its continuation); one is exactly one full cell.
+TEST(FormRoundtrip, LongTextContinuesOnTheNextRowsAndReadsBackWhole) {
+  const std::size_t full = xlsx::schema::kCellTextMax;
+  std::vector<Form> forms;
+
+  Form p = project_form();
+  p.as<ProjectForm>().project_name = long_text(40000, "项目名称");
+  p.as<ProjectForm>().overview = long_text(40000, "项目概况");
+  p.as<ProjectForm>().basis = long_text(full, "立项依据");       // exactly one full cell
+  p.as<ProjectForm>().necessity = "项目设立必要性文字";           // right below it
+  p.as<ProjectForm>().goal_annual = long_text(2 * full, "年度目标");  // divides evenly
+  p.as<ProjectForm>().indicator_rows[0].period.name = long_text(33000, "三级指标");
+  p.as<ProjectForm>().indicator_rows[1].annual.value = long_text(40000, "指标值");
+  p.as<ProjectForm>().responsible = long_text(35000, "负责人");
+  forms.push_back(p);
+
+  Form h;
+  h.body.emplace<HebeiForm>();
+  h.amount_unit = "万元";
+  h.title = long_text(40000, "河北标题") + "绩效目标表";
+  h.as<HebeiForm>().unit_code = "543001";
+  h.as<HebeiForm>().unit = "承德市自然资源和规划局本级";
+  h.as<HebeiForm>().project_code = "13080023P000085100062";
+  h.as<HebeiForm>().project_name = "2023年测绘地理信息资质单位质量监督检查";
+  h.as<HebeiForm>().budget = Amount::from_minor(1500);
+  h.as<HebeiForm>().fund_use = long_text(40000, "资金用途");
+  SpendingStep step;
+  step.label = "12 月底";
+  step.value = "100%";
+  h.as<HebeiForm>().spending_plan.push_back(step);
+  h.as<HebeiForm>().goal = "1. 开展测绘成果质量监督检查工作。";
+  for (Indicator i : {indicator("产出指标", "数量指标", "开展质量监督检查次数", "≥1 次"),
+                      indicator("产出指标", "质量指标", "完成率", "≥90%")}) {
+    i.description = i.name + "（描述）";
+    i.basis = "年度工作计划";
+    h.as<HebeiForm>().indicators.push_back(i);
+  }
+  h.as<HebeiForm>().indicators[0].description = long_text(40000, "指标描述");
+  forms.push_back(h);
+
+  Form o;
+  o.body.emplace<OverallForm>();
+  o.amount_unit = "万元";
+  o.title = "县(区)级预算部门（单位）整体支出绩效目标申报表";
+  o.year_line = "(2024) 年度";
+  o.year = 2024;
+  o.as<OverallForm>().department = "261-沁水县自然资源局";
+  o.as<OverallForm>().department_code = "261";
+  o.as<OverallForm>().department_name = "沁水县自然资源局";
+  o.as<OverallForm>().staff_quota = long_text(40000, "编制");
+  o.as<OverallForm>().duties = long_text(40000, "部门职责");
+  o.as<OverallForm>().strategy = "战略目标文字";
+  BudgetLine b;
+  b.label = "合 计";
+  b.amount = Amount::from_minor(1624399);
+  o.as<OverallForm>().budget_by_source.push_back(b);
+  b.label = long_text(40000, "资金来源");
+  b.amount = Amount::from_minor(1224399);
+  o.as<OverallForm>().budget_by_source.push_back(b);
+  KeyTask t;
+  t.function = "负责全县自然资源调查监测评价";
+  t.task = long_text(40000, "重点任务");
+  o.as<OverallForm>().key_tasks.push_back(t);
+  t.function = "第二项职能";
+  t.task = "第二项任务";
+  o.as<OverallForm>().key_tasks.push_back(t);
+  o.as<OverallForm>().goal = "年度绩效目标文字";
+  o.as<OverallForm>().indicators.push_back(indicator("产出指标", "数量指标", "地质灾害宣传乡级数量", "11个"));
+  o.as<OverallForm>().indicators.push_back(indicator("产出指标", "数量指标", long_text(40000, "三级指标"), "100%"));
+  o.as<OverallForm>().indicators.push_back(indicator("满意度指标", "服务对象满意度指标", "群众满意度", ">90%"));
+  forms.push_back(o);
+
+  Form d;
+  d.body.emplace<DepartmentText>();
+  d.amount_unit = "";
+  d.title = "部门整体绩效目标";
+  d.as<DepartmentText>().overall_goal = long_text(20000, "第一段") + "\n" + long_text(20000, "第二段");
+  SubGoal g;
+  g.heading = "（一）全民所有自然资源资产所有者职责得以行使";
+  g.goal = long_text(40000, "分项目标");
+  g.indicators = "指标文字。";
+  d.as<DepartmentText>().sub_goals.push_back(g);
+  d.as<DepartmentText>().safeguards = {long_text(40000, "保障措施"), "（二）严格执行预算。"};
+  forms.push_back(d);
+
+  for (std::size_t k = 0; k < forms.size(); ++k) {
+    const std::string path = bxtest::temp_dir("form-roundtrip") + "/long-" + std::to_string(k) + ".xlsx";
+    xlsx::write_workbook(report_of({forms[k]}), path, bxtest::layouts());
+    EXPECT_GT(full_cells(path), 0u) << "the long texts are continued in more than one cell";
+    const Report r = xlsx::read_workbook_report(path, bxtest::layouts());
+    ASSERT_EQ(r.forms.size(), 1u) << k;
+    Form want = forms[k], got = r.forms[0];
+    want.missing.clear();  // what the finishing pass finds missing is not part of the text
+    got.missing.clear();
+    EXPECT_TRUE(want == got) << "form " << k << "\nwant: " << brief(forms[k]) << "\ngot:  " << brief(r.forms[0]);
+    // Nothing about how the workbook was written is in doubt (content findings, such as the missing
+    // entity of this bare report, are not the point here).
+    for (const auto& finding : r.findings.items())
+      if (find_rule(finding.rule)->scope == RuleScope::input) {
+        EXPECT_NE(finding.severity, Severity::warning) << finding.rule << " " << finding.message;
+      }
+  }
 }
