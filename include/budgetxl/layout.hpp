@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "budgetxl/errors.hpp"
@@ -47,7 +48,7 @@ enum class TableShape {
 };
 
 struct TableLayout {
-  int number = 0;                  // 1..13
+  int number = 0;                  // the table's number in its set (1..13 for Shanxi), unique
   std::string title;               // "预算收支总表": the title without its year
   std::vector<std::string> title_variants;
   std::string sheet;               // "表1 预算收支总表"
@@ -102,8 +103,10 @@ class Layouts {
   // file and the key.
   static Layouts load_directory(const std::string& dir);
 
+  // The tables in order of their numbers; a set holds whatever tables its templates describe.
   const std::vector<TableLayout>& tables() const { return tables_; }
-  const TableLayout& table(int number) const;  // throws std::out_of_range
+  const TableLayout& table(int number) const;        // by number; throws std::out_of_range
+  const TableLayout* find_table(int number) const;   // by number; nullptr when the set has none
   const ReportLayout& report() const { return report_; }
   const FormLayouts& forms() const { return *forms_; }
   // Where the set came from, for messages: "templates (built in)" or the folder.
@@ -118,6 +121,7 @@ class Layouts {
   ReportLayout report_;
   std::shared_ptr<const FormLayouts> forms_;
   std::map<std::string, std::string> form_files_;  // forms/*.json until finish() reads them
+  std::vector<std::pair<int, std::string>> table_files_;  // number -> tables/ file, while loading
 };
 
 }  // namespace budgetxl

@@ -38,7 +38,7 @@ void finish_tables(Report& report, const Layouts& layouts) {
                               row.origin);
       }
     }
-    if (layout.shape == TableShape::projects) classify_project_rows(table, layout, report);
+    if (layout.shape == TableShape::projects) classify_project_rows(table, layout, report, layouts);
   }
   if (report.tables.empty()) return;  // a forms-only report (or part) has no tables to miss
   for (const auto& layout : layouts.tables())

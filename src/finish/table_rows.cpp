@@ -16,7 +16,7 @@ bool key_in(const std::string& key, const std::vector<std::string>& list) {
 
 // Decides organisation rows of 表十二/十三: the leading rows that each repeat the total of all
 // project rows below them (department, then unit; real reports print the unit twice).
-void classify_project_rows(Table& table, const TableLayout& layout, const Report& report) {
+void classify_project_rows(Table& table, const TableLayout& layout, const Report& report, const Layouts& layouts) {
   const int total_col = layout.column_index("total");
   std::vector<std::size_t> items;
   for (std::size_t r = 0; r < table.rows.size(); ++r)
@@ -34,11 +34,14 @@ void classify_project_rows(Table& table, const TableLayout& layout, const Report
       break;
     }
   }
-  // Where the figures do not add up, fall back to names: the entity and the units of 表十一.
+  // Where the figures do not add up, fall back to names: the entity and the units of the
+  // organisation tables (表十一).
   std::set<std::string> org_names{label_key(report.meta.entity), label_key(table.entity)};
-  if (const Table* t11 = report.table(11))
-    for (const auto& row : t11->rows)
-      if (row.kind == RowKind::organisation) org_names.insert(label_key(row.cells[0].text));
+  for (const TableLayout& l : layouts.tables())
+    if (l.shape == TableShape::organisation)
+      if (const Table* units = report.table(l.number))
+        for (const auto& row : units->rows)
+          if (row.kind == RowKind::organisation) org_names.insert(label_key(row.cells[0].text));
   org_names.erase("");
   if (block == 0)
     while (block < items.size() - 1 && org_names.count(label_key(table.rows[items[block]].cells[0].text))) ++block;

@@ -88,6 +88,9 @@ void check_sheet_name(const std::string& name, const std::string& file) {
 
 TableLayout parse_table(const json& j, const std::string& file) {
   TableLayout t;
+  if (!j.contains("number")) throw TemplateError(fmt::format("{}: number: missing", file));
+  if (!j.at("number").is_number_integer() || j.at("number").get<long long>() < 1 || j.at("number").get<long long>() > 999)
+    throw TemplateError(fmt::format("{}: number: must be a whole number from 1 to 999", file));
   t.number = j.at("number").get<int>();
   t.title = j.at("title").get<std::string>();
   t.title_variants = strings(j, "title_variants");
@@ -193,7 +196,15 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
     throw TemplateError(fmt::format("{}: {}", file, e.what()));
   }
   try {
-    if (path.rfind("tables/", 0) == 0) tables_.push_back(parse_table(j, file));
+    if (path.rfind("tables/", 0) == 0) {
+      TableLayout t = parse_table(j, file);
+      // Two templates for one table: neither could be told from the other.
+      for (const auto& [number, other] : table_files_)
+        if (number == t.number)
+          throw TemplateError(fmt::format("{}: table {} is described twice ({} and {})", where("tables"), t.number, other, path));
+      table_files_.emplace_back(t.number, path);
+      tables_.push_back(std::move(t));
+    }
     else if (path == "report.json") report_ = parse_report(j, file);
     else if (path.rfind("forms/", 0) == 0) form_files_[path] = text;
   } catch (const json::exception& e) {
@@ -203,13 +214,13 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
 
 void Layouts::finish() {
   std::sort(tables_.begin(), tables_.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  // A set holds whatever tables its templates describe, each number once (checked as the files
+  // were added) and each on a sheet of its own.
+  if (tables_.empty()) throw TemplateError(fmt::format("{}: no table templates", where("tables")));
   std::set<std::string> sheets;
-  for (std::size_t i = 0; i < tables_.size(); ++i) {
-    if (tables_[i].number != static_cast<int>(i) + 1)
-      throw TemplateError(fmt::format("{}: expected table {} but found {}", where("tables"), i + 1, tables_[i].number));
-    if (!sheets.insert(tables_[i].sheet).second) throw TemplateError(fmt::format("{}: duplicate sheet name {}", where("tables"), tables_[i].sheet));
-  }
-  if (tables_.size() != 13) throw TemplateError(fmt::format("{}: expected 13 tables, found {}", where("tables"), tables_.size()));
+  for (const TableLayout& t : tables_)
+    if (!sheets.insert(t.sheet).second) throw TemplateError(fmt::format("{}: duplicate sheet name {}", where("tables"), t.sheet));
+  table_files_.clear();
   if (report_.parts.empty()) throw TemplateError(fmt::format("{}: missing, or it names no parts", where("report.json")));
   forms_ = std::make_shared<const FormLayouts>(load_form_layouts(form_files_, origin_));
   form_files_.clear();
@@ -249,9 +260,15 @@ Layouts Layouts::load_directory(const std::string& dir) {
   return l;
 }
 
+const TableLayout* Layouts::find_table(int number) const {
+  for (const TableLayout& t : tables_)
+    if (t.number == number) return &t;
+  return nullptr;
+}
+
 const TableLayout& Layouts::table(int number) const {
-  if (number < 1 || number > static_cast<int>(tables_.size())) throw std::out_of_range(fmt::format("no table {}", number));
-  return tables_[static_cast<std::size_t>(number - 1)];
+  if (const TableLayout* t = find_table(number)) return *t;
+  throw std::out_of_range(fmt::format("no table {}", number));
 }
 
 }  // namespace budgetxl

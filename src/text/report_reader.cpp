@@ -1,5 +1,5 @@
 // Walks a decoded report in order: cover, contents, parts, tables, forms, prose; keeps what is not
-// part of the report aside; ends with metadata and a check that the 13 tables are all there.
+// part of the report aside; ends with the finishing pass (metadata, and every table of the set there).
 #include "text/report_reader.hpp"
 
 #include <fmt/format.h>

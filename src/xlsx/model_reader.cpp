@@ -108,10 +108,8 @@ class Mapper {
   }
 
   const TableLayout* table_layout_for(const Sheet& sheet) const {
-    if (const int n = table_number_from_name(sheet.name); n >= 1 && n <= static_cast<int>(layouts_.tables().size())) {
-      // The name says which table; the title cell, when present, must agree.
-      return &layouts_.table(n);
-    }
+    // The name says which table ("表N …", N a table of this set).
+    if (const TableLayout* layout = layouts_.find_table(table_number_from_name(sheet.name))) return layout;
     // A renamed sheet: recognise it by its title cell.
     for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
       for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)

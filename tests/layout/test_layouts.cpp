@@ -9,9 +9,54 @@
 #include "support/test_support.hpp"
 #include "util/normalize.hpp"
 #include "text/report_reader.hpp"
+#include "text/writer.hpp"
+#include "xlsx/model_reader.hpp"
+#include "xlsx/writer.hpp"
 
 using namespace budgetxl;
 namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::stringstream ss;
+  ss << std::ifstream(path, std::ios::binary).rdbuf();
+  return ss.str();
+}
+
+void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+// A copy of templates/ in a fresh temporary folder.
+std::string copy_templates(const std::string& name) {
+  const std::string dir = bxtest::temp_dir(name);
+  fs::copy(bxtest::source_dir() + "/templates", dir, fs::copy_options::recursive);
+  return dir;
+}
+
+// `text` with its only occurrence of `from` replaced (the test fails when there is none, or more).
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "no \"" << from << "\" in the template; update this test";
+  EXPECT_EQ(text.find(from, at + 1), std::string::npos) << "\"" << from << "\" is in the template twice; update this test";
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string template_error(const std::string& dir) {
+  try {
+    Layouts::load_directory(dir);
+  } catch (const TemplateError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a template error";
+  return "";
+}
+
+Report read_with(const std::string& text, const Layouts& layouts) {
+  return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt", layouts);
+}
+
+}  // namespace
 
 TEST(Layouts, BuiltinTemplatesDescribeThirteenTables) {
   const Layouts& l = Layouts::embedded();
@@ -66,4 +111,79 @@ TEST(Layouts, BrokenTemplateFailsNamingItsFile) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("03-expenditure-summary.json"), std::string::npos) << e.what();
   }
+}
+
+// A set holds whatever tables its templates describe: a 14th table is one more template file.
+TEST(Layouts, AFourteenthTableIsATemplateFile) {
+  const std::string dir = copy_templates("fourteen");
+  std::string json = slurp(dir + "/tables/03-expenditure-summary.json");
+  json = replace_once(json, "\"number\": 3", "\"number\": 14");
+  json = replace_once(json, "\"title\": \"预算支出总表\"", "\"title\": \"预算支出补充表\"");
+  json = replace_once(json, "\"sheet\": \"表3 预算支出总表\"", "\"sheet\": \"表14 预算支出补充表\"");
+  json = replace_once(json, "[\"预算公开表3\", \"部门公开表3\"]", "[\"预算公开表14\"]");
+  spit(dir + "/tables/14-expenditure-supplement.json", json);
+
+  const Layouts layouts = Layouts::load_directory(dir);
+  ASSERT_EQ(layouts.tables().size(), 14u);
+  EXPECT_EQ(layouts.table(14).title, "预算支出补充表");
+  EXPECT_EQ(layouts.table(14).sheet, "表14 预算支出补充表");
+  EXPECT_EQ(layouts.table(3).title, "预算支出总表");
+  EXPECT_EQ(layouts.find_table(15), nullptr);
+  EXPECT_THROW(layouts.table(15), std::out_of_range);
+
+  const std::string report =
+      "2024年度单位预算公开\n\n预算公开表14\n\n2024年预算支出补充表\n单位名称：测试单位\n单位：万元\n"
+      "项目\t\t2024年预算数\t\t\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "合计\t\t5.00\t3.00\t2.00\n201\t一般公共服务支出\t5.00\t3.00\t2.00\n";
+  const Report r = read_with(report, layouts);
+  ASSERT_EQ(r.tables.size(), 1u);
+  const Table* t = r.table(14);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->label_line, "预算公开表14");
+  EXPECT_EQ(t->entity, "测试单位");
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0].kind, RowKind::total);
+  EXPECT_EQ(t->rows[1].kind, RowKind::item);
+  EXPECT_EQ(t->rows[1].level, 1);
+  EXPECT_EQ(t->rows[1].cells[static_cast<std::size_t>(layouts.table(14).column_index("total"))].amount.to_string(), "5.00");
+  // Every table of the set is expected, the 14th too: the other 13 are missing here, it is not.
+  std::size_t missing = 0;
+  for (const auto& f : r.findings.items())
+    if (f.rule == "table.missing") {
+      ++missing;
+      EXPECT_EQ(f.message.find("表14"), std::string::npos) << f.message;
+    }
+  EXPECT_EQ(missing, 13u);
+
+  // The writers and the workbook reader find it by its number too.
+  EXPECT_NE(text::write_text_report(r, layouts).find("2024年预算支出补充表"), std::string::npos);
+  const std::string book = dir + "/book.xlsx";
+  xlsx::write_workbook(r, book, layouts);
+  const Report back = xlsx::read_workbook_report(book, layouts);
+  ASSERT_NE(back.table(14), nullptr);
+  EXPECT_TRUE(*back.table(14) == *t);
+}
+
+TEST(Layouts, TwoTemplatesForOneNumberAreRefusedNamingTheFolder) {
+  const std::string dir = copy_templates("same-number");
+  std::string json = slurp(dir + "/tables/03-expenditure-summary.json");
+  json = replace_once(json, "\"title\": \"预算支出总表\"", "\"title\": \"预算支出补充表\"");
+  spit(dir + "/tables/03b-expenditure-supplement.json", json);
+  const std::string message = template_error(dir);
+  EXPECT_NE(message.find(fs::path(dir).lexically_normal().generic_string() + "/tables"), std::string::npos) << message;
+  EXPECT_NE(message.find("table 3"), std::string::npos) << message;
+  EXPECT_NE(message.find("03b-expenditure-supplement.json"), std::string::npos) << message;
+}
+
+TEST(Layouts, TableNumbersMustBePositiveWholeNumbers) {
+  for (const char* number : {"0", "-2", "\"3\"", "3.5"}) {
+    const std::string dir = copy_templates("bad-number");
+    const std::string file = dir + "/tables/03-expenditure-summary.json";
+    spit(file, replace_once(slurp(file), "\"number\": 3", std::string("\"number\": ") + number));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find("03-expenditure-summary.json: number"), std::string::npos) << number << ": " << message;
+  }
+  const std::string dir = copy_templates("no-tables");
+  fs::remove_all(dir + "/tables");
+  EXPECT_NE(template_error(dir).find("no table templates"), std::string::npos);
 }
