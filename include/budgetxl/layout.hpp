@@ -68,8 +68,15 @@ struct TableLayout {
   std::string label_column;        // column whose text is checked against fixed_labels
   std::vector<FixedLabel> fixed_labels;
   std::vector<std::string> total_labels;  // labels that make a row a total row ("合计", "收入总计" …)
+  // Shape economic (表六): the name column an item row fills and a group row (工资福利支出) leaves
+  // blank ("gov_econ_name"); required for that shape, empty for the others.
+  std::string item_name_column;
 
   int column_index(const std::string& id) const;  // -1 when absent
+  // Columns by role: the first column of a kind (the 科目编码 of a code table), and the first name
+  // or label column (the row's name); -1 when the layout has none.
+  int first_column(ColumnKind kind) const;
+  int first_text_column() const;
   std::vector<int> amount_columns() const;
 };
 

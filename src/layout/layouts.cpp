@@ -62,6 +62,19 @@ HeaderMerge parse_merge(const std::string& s, const std::string& file) {
   return m;
 }
 
+// Checked access for the keys the code relies on: a missing or wrongly typed key is a TemplateError
+// "FILE: KEY: …" (KEY as a path, e.g. "document_kinds[1].keywords").
+const json& required(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  if (!j.is_object() || !j.contains(key)) throw TemplateError(fmt::format("{}: {}: missing", file, path));
+  return j.at(key);
+}
+
+std::string required_string(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  const json& v = required(j, key, path, file);
+  if (!v.is_string() || v.get<std::string>().empty()) throw TemplateError(fmt::format("{}: {}: must be a non-empty string", file, path));
+  return v.get<std::string>();
+}
+
 std::vector<std::string> strings(const json& j, const char* key) {
   std::vector<std::string> out;
   if (j.contains(key))
@@ -131,6 +144,19 @@ TableLayout parse_table(const json& j, const std::string& file) {
   if (j.contains("fixed_labels"))
     for (const auto& l : j.at("fixed_labels")) t.fixed_labels.push_back({l.at("text").get<std::string>(), strings(l, "variants")});
   t.total_labels = strings(j, "total_labels");
+  // What the finishing pass reads by column role, not position: the shapes that need a code or a
+  // name column have one, and 表六 names the column its item rows fill.
+  if (t.shape == TableShape::code && t.first_column(ColumnKind::code) < 0)
+    throw TemplateError(fmt::format("{}: columns: shape \"code\" needs a column of kind \"code\"", file));
+  if ((t.shape == TableShape::organisation || t.shape == TableShape::projects) && t.first_text_column() < 0)
+    throw TemplateError(fmt::format("{}: columns: shape \"{}\" needs a column of kind \"name\" or \"label\"", file,
+                                    j.at("shape").get<std::string>()));
+  if (t.shape == TableShape::economic) {
+    t.item_name_column = required_string(j, "item_name_column", "item_name_column", file);
+    const int c = t.column_index(t.item_name_column);
+    if (c < 0 || (t.columns[static_cast<std::size_t>(c)].kind != ColumnKind::name && t.columns[static_cast<std::size_t>(c)].kind != ColumnKind::label))
+      throw TemplateError(fmt::format("{}: item_name_column: \"{}\" is not a name or label column", file, t.item_name_column));
+  }
   return t;
 }
 
@@ -175,6 +201,18 @@ const char* column_kind_name(ColumnKind k) {
 int TableLayout::column_index(const std::string& id) const {
   for (std::size_t i = 0; i < columns.size(); ++i)
     if (columns[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int TableLayout::first_column(ColumnKind kind) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].kind == kind) return static_cast<int>(i);
+  return -1;
+}
+
+int TableLayout::first_text_column() const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].kind == ColumnKind::name || columns[i].kind == ColumnKind::label) return static_cast<int>(i);
   return -1;
 }
 

@@ -187,3 +187,51 @@ TEST(Layouts, TableNumbersMustBePositiveWholeNumbers) {
   fs::remove_all(dir + "/tables");
   EXPECT_NE(template_error(dir).find("no table templates"), std::string::npos);
 }
+
+// The finishing pass reads codes and names by column role, not position: a code table printed
+// name first is classified by its code column, wherever it stands.
+TEST(Layouts, ColumnRolesComeFromTheLayout) {
+  const std::string dir = copy_templates("roles");
+  const std::string file = dir + "/tables/03-expenditure-summary.json";
+  std::string json = slurp(file);
+  json = replace_once(json, "{\"id\": \"code\", \"name\": \"科目编码\", \"kind\": \"code\"},\n    {\"id\": \"name\", \"name\": \"科目名称\", \"kind\": \"name\"},",
+                      "{\"id\": \"name\", \"name\": \"科目名称\", \"kind\": \"name\"},\n    {\"id\": \"code\", \"name\": \"科目编码\", \"kind\": \"code\"},");
+  json = replace_once(json, "[\"科目编码\", \"科目名称\", \"合计\"", "[\"科目名称\", \"科目编码\", \"合计\"");
+  spit(file, json);
+  const Layouts layouts = Layouts::load_directory(dir);
+  ASSERT_EQ(layouts.table(3).first_column(ColumnKind::code), 1);
+  ASSERT_EQ(layouts.table(3).first_text_column(), 0);
+
+  const Report r = read_with(
+      "2024年预算支出总表\n单位名称：测试单位\n单位：万元\n项目\t\t2024年预算数\t\t\n科目名称\t科目编码\t合计\t基本支出\t项目支出\n"
+      "合计\t\t5.00\t3.00\t2.00\n一般公共服务支出\t201\t5.00\t3.00\t2.00\n人大事务\t20101\t5.00\t3.00\t2.00\n不明\t2x\t0.00\t\t\n",
+      layouts);
+  const Table* t = r.table(3);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_EQ(t->rows[0].kind, RowKind::total);
+  EXPECT_EQ(t->rows[1].level, 1);
+  EXPECT_EQ(t->rows[2].level, 2);
+  EXPECT_EQ(t->rows[3].level, 0);
+  std::vector<std::string> bad;
+  for (const auto& f : r.findings.items())
+    if (f.rule == "table.bad-code") bad.push_back(f.message);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].find("“2x”"), std::string::npos) << bad[0];
+}
+
+// 表六 names the column its item rows fill; without it (or with a wrong one) the set is refused.
+TEST(Layouts, EconomicTableNamesItsItemColumn) {
+  EXPECT_EQ(Layouts::embedded().table(6).item_name_column, "gov_econ_name");
+  const std::string key = "\"item_name_column\": \"gov_econ_name\",\n  ";
+  for (const auto& [edit, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"", "item_name_column: missing"},
+           {"\"item_name_column\": 2,\n  ", "item_name_column: must be a non-empty string"},
+           {"\"item_name_column\": \"total\",\n  ", "item_name_column: \"total\" is not a name or label column"}}) {
+    const std::string dir = copy_templates("economic");
+    const std::string file = dir + "/tables/06-basic-expenditure-economic.json";
+    spit(file, replace_once(slurp(file), key, edit));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find("06-basic-expenditure-economic.json: " + expected), std::string::npos) << message;
+  }
+}
