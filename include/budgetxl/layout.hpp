@@ -95,7 +95,8 @@ struct ReportLayout {
   std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
   std::vector<std::string> entity_labels;     // "部门名称", "单位名称"
-  std::vector<std::string> unit_labels;       // "单位"
+  // "单位": what a unit line ("单位：万元") starts with; required, and the writers print the first.
+  std::vector<std::string> unit_labels;
   // page_footer_patterns and page_number_patterns, compiled when the set was loaded.
   std::shared_ptr<const struct ReportPatterns> patterns;
 };

@@ -75,6 +75,18 @@ std::string required_string(const json& j, const std::string& key, const std::st
   return v.get<std::string>();
 }
 
+std::vector<std::string> required_strings(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  const json& v = required(j, key, path, file);
+  const std::string what = fmt::format("{}: {}: must be a non-empty list of non-empty strings", file, path);
+  if (!v.is_array() || v.empty()) throw TemplateError(what);
+  std::vector<std::string> out;
+  for (const auto& s : v) {
+    if (!s.is_string() || s.get<std::string>().empty()) throw TemplateError(what);
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
 std::vector<std::string> strings(const json& j, const char* key) {
   std::vector<std::string> out;
   if (j.contains(key))
@@ -170,7 +182,7 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.appendix_markers = strings(j, "appendix_markers");
   r.no_data_notes = strings(j, "no_data_notes");
   r.entity_labels = strings(j, "entity_labels");
-  r.unit_labels = strings(j, "unit_labels");
+  r.unit_labels = required_strings(j, "unit_labels", "unit_labels", file);
   auto patterns = std::make_shared<ReportPatterns>();
   for (const auto& p : r.page_footer_patterns) patterns->page_footers.push_back(compile_pattern(p, file, "page_footer_patterns"));
   for (const auto& p : r.page_number_patterns) patterns->page_numbers.push_back(compile_pattern(p, file, "page_number_patterns"));

@@ -235,3 +235,52 @@ TEST(Layouts, EconomicTableNamesItsItemColumn) {
     EXPECT_NE(message.find("06-basic-expenditure-economic.json: " + expected), std::string::npos) << message;
   }
 }
+
+// The unit line the writers print is report.json's first unit label: "金额单位：万元" once the
+// template says so, and the text reads back with the same set.
+TEST(Layouts, WritersPrintTheFirstUnitLabel) {
+  const std::string dir = copy_templates("unit-label");
+  const std::string file = dir + "/report.json";
+  spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\"]", "\"unit_labels\": [\"金额单位\", \"单位\"]"));
+  const Layouts layouts = Layouts::load_directory(dir);
+  const Report r = text::read_text_report(bxtest::source_dir() + "/samples/demo-department-2025.txt", layouts);
+  ASSERT_FALSE(r.tables.empty());
+
+  const std::string builtin = text::write_text_report(r, bxtest::layouts());
+  EXPECT_NE(builtin.find("\n单位：万元\n"), std::string::npos);
+  const std::string text = text::write_text_report(r, layouts);
+  EXPECT_EQ(text.find("\n单位："), std::string::npos);
+  std::size_t lines = 0;
+  for (std::size_t at = text.find("\n金额单位：万元\n"); at != std::string::npos; at = text.find("\n金额单位：万元\n", at + 1)) ++lines;
+  EXPECT_EQ(lines, r.tables.size());
+  const Report back = read_with(text, layouts);
+  ASSERT_EQ(back.tables.size(), r.tables.size());
+  for (std::size_t t = 0; t < r.tables.size(); ++t) EXPECT_TRUE(back.tables[t] == r.tables[t]) << "表" << r.tables[t].number;
+
+  const std::string book = dir + "/book.xlsx";
+  xlsx::write_workbook(r, book, layouts);
+  const xlsx::Workbook wb = xlsx::read_workbook(book);
+  const xlsx::Sheet* sheet = wb.find(layouts.table(3).sheet);
+  ASSERT_NE(sheet, nullptr);
+  bool found = false;
+  for (const auto& c : sheet->cells) {
+    EXPECT_NE(c.value.text.rfind("单位：", 0), 0u) << c.value.text;
+    found = found || c.value.text == "金额单位：万元";
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(xlsx::read_workbook_report(book, layouts).table(3)->unit, "万元");
+}
+
+TEST(Layouts, UnitLabelsAreRequired) {
+  for (const auto& [edit, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"\"unit_labels_gone\": [\"单位\"]", "report.json: unit_labels: missing"},
+           {"\"unit_labels\": \"单位\"", "report.json: unit_labels: must be a non-empty list"},
+           {"\"unit_labels\": []", "report.json: unit_labels: must be a non-empty list"},
+           {"\"unit_labels\": [\"\"]", "report.json: unit_labels: must be a non-empty list"}}) {
+    const std::string dir = copy_templates("unit-labels");
+    const std::string file = dir + "/report.json";
+    spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\"]", edit));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find(expected), std::string::npos) << message;
+  }
+}
