@@ -11,6 +11,7 @@
 
 #include "budgetxl/errors.hpp"
 #include "budgetxl/form_layout.hpp"
+#include "budgetxl/report.hpp"
 
 namespace budgetxl {
 
@@ -94,7 +95,20 @@ struct ReportLayout {
   std::vector<std::string> page_number_patterns;  // a whole line that is only a page number
   std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
-  std::vector<std::string> entity_labels;     // "部门名称", "单位名称"
+  // The label of an entity line ("部门名称：…") and the kind of document it names: the text reader
+  // matches them in this order, the workbook writes and reads its cover's entity row with them.
+  struct EntityLabel {
+    std::string label;                               // "部门名称"
+    DocumentKind kind = DocumentKind::unknown;       // department or unit
+  };
+  std::vector<EntityLabel> entity_labels;
+  // What the cover's title line says about the document ("2024年度单位预算公开"): the first kind,
+  // in this order, one of whose keywords the line contains.
+  struct DocumentKindKeywords {
+    DocumentKind kind = DocumentKind::unknown;       // department or unit
+    std::vector<std::string> keywords;               // "单位预算"
+  };
+  std::vector<DocumentKindKeywords> document_kinds;
   // "单位": what a unit line ("单位：万元") starts with; required, and the writers print the first.
   std::vector<std::string> unit_labels;
   // page_footer_patterns and page_number_patterns, compiled when the set was loaded.

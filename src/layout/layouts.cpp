@@ -181,7 +181,35 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.page_number_patterns = strings(j, "page_number_patterns");
   r.appendix_markers = strings(j, "appendix_markers");
   r.no_data_notes = strings(j, "no_data_notes");
-  r.entity_labels = strings(j, "entity_labels");
+  auto parse_kind = [&](const json& o, const std::string& path) {
+    const std::string kind = required_string(o, "kind", path + ".kind", file);
+    if (kind == "department") return DocumentKind::department;
+    if (kind == "unit") return DocumentKind::unit;
+    throw TemplateError(fmt::format("{}: {}.kind: \"{}\" is neither \"department\" nor \"unit\"", file, path, kind));
+  };
+  auto objects = [&](const char* key) -> const json& {
+    const json& v = required(j, key, key, file);
+    if (!v.is_array() || v.empty()) throw TemplateError(fmt::format("{}: {}: must be a non-empty list of objects", file, key));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!v[i].is_object()) throw TemplateError(fmt::format("{}: {}[{}]: must be an object", file, key, i));
+    return v;
+  };
+  const json& entity_labels = objects("entity_labels");
+  for (std::size_t i = 0; i < entity_labels.size(); ++i) {
+    const std::string path = fmt::format("entity_labels[{}]", i);
+    r.entity_labels.push_back({required_string(entity_labels[i], "label", path + ".label", file), parse_kind(entity_labels[i], path)});
+  }
+  const json& kinds = objects("document_kinds");
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const std::string path = fmt::format("document_kinds[{}]", i);
+    ReportLayout::DocumentKindKeywords k{parse_kind(kinds[i], path), required_strings(kinds[i], "keywords", path + ".keywords", file)};
+    for (const auto& kw : k.keywords)  // a keyword of spaces alone would match every line
+      if (util::label_key(kw).empty()) throw TemplateError(fmt::format("{}: {}.keywords: \"{}\" has no text", file, path, kw));
+    for (const auto& other : r.document_kinds)
+      if (other.kind == k.kind)
+        throw TemplateError(fmt::format("{}: {}.kind: \"{}\" is listed twice", file, path, kinds[i].at("kind").get<std::string>()));
+    r.document_kinds.push_back(std::move(k));
+  }
   r.unit_labels = required_strings(j, "unit_labels", "unit_labels", file);
   auto patterns = std::make_shared<ReportPatterns>();
   for (const auto& p : r.page_footer_patterns) patterns->page_footers.push_back(compile_pattern(p, file, "page_footer_patterns"));

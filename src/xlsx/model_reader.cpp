@@ -127,10 +127,14 @@ class Mapper {
       const std::string label = label_key(cell_text(*cover, r, 1));
       std::string value;
       for (std::uint32_t c = 2; c <= cover->max_col && value.empty(); ++c) value = cell_text(*cover, r, c);
-      if (label == "部门名称" || label == "单位名称" || label == "单位/部门名称") {
+      const auto& entity_labels = layouts_.report().entity_labels;
+      const auto entity_label = std::find_if(entity_labels.begin(), entity_labels.end(),
+                                             [&](const ReportLayout::EntityLabel& e) { return label_key(e.label) == label; });
+      if (entity_label != entity_labels.end()) {  // report.json's entity labels say the kind
         report_.meta.entity = value;
-        if (label == "部门名称") report_.meta.kind = DocumentKind::department;
-        if (label == "单位名称") report_.meta.kind = DocumentKind::unit;
+        report_.meta.kind = entity_label->kind;
+      } else if (label == kCoverEntityLabelUnknownKind) {
+        report_.meta.entity = value;
       } else if (label == "文件类型") {
         if (util::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
         else if (util::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;

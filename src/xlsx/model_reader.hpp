@@ -17,5 +17,8 @@ Report workbook_to_report(const Workbook& workbook, const std::string& name, con
 
 // The text of a prose sheet row that stands for a table or form block ("见表1 预算收支总表").
 inline constexpr const char* kBlockLinkPrefix = "见";
+// The cover's entity row is labelled with report.json's first entity label of the document's kind
+// ("部门名称"), which says the kind when read back; this one, when the kind is unknown.
+inline constexpr const char* kCoverEntityLabelUnknownKind = "单位/部门名称";
 
 }  // namespace budgetxl::xlsx

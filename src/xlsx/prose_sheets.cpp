@@ -7,6 +7,7 @@
 
 #include "finish/prose.hpp"
 #include "util/normalize.hpp"
+#include "xlsx/model_reader.hpp"
 #include "xlsx/styles.hpp"
 
 namespace budgetxl::xlsx::detail {
@@ -148,7 +149,8 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   prose_page_setup(ws);
 }
 
-void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector<std::string>& sheet_names) {
+void write_cover_sheet(SheetWriter& out, const Report& report, const ReportLayout& report_layout,
+                       const std::vector<std::string>& sheet_names) {
   lxw_worksheet* ws = out.sheet();
   out.column_width(0, 26);
   out.column_width(1, 10);
@@ -191,9 +193,10 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
   };
 
   out.text(row++, 0, "基本信息", section);
-  const char* entity_label = report.meta.kind == DocumentKind::department ? "部门名称"
-                             : report.meta.kind == DocumentKind::unit     ? "单位名称"
-                                                                          : "单位/部门名称";
+  // The first entity label of report.json for the document's kind: read back, it says the kind.
+  const auto& labels = report_layout.entity_labels;
+  const auto of_kind = std::find_if(labels.begin(), labels.end(), [&](const ReportLayout::EntityLabel& e) { return e.kind == report.meta.kind; });
+  const std::string entity_label = of_kind != labels.end() ? of_kind->label : kCoverEntityLabelUnknownKind;
   pair(entity_label, report.meta.entity);
   const std::string kind = document_kind_name(report.meta.kind);
   pair("文件类型", kind.empty() ? "未识别" : kind + "预算");

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "support/test_support.hpp"
 #include "util/normalize.hpp"
@@ -280,6 +281,135 @@ TEST(Layouts, UnitLabelsAreRequired) {
     const std::string dir = copy_templates("unit-labels");
     const std::string file = dir + "/report.json";
     spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\"]", edit));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find(expected), std::string::npos) << message;
+  }
+}
+
+namespace {
+
+// A report whose cover is these lines, read with `layouts`.
+Report cover(const std::string& lines, const Layouts& layouts) { return read_with("临汾市某某局\n" + lines + "\n", layouts); }
+
+// A workbook holding only a cover sheet with one row: LABEL | VALUE.
+xlsx::Workbook cover_workbook(const std::string& label, const std::string& value) {
+  xlsx::Sheet sheet;
+  sheet.name = "封面";
+  sheet.max_row = 1;
+  sheet.max_col = 2;
+  for (std::uint32_t c = 1; c <= 2; ++c) {
+    xlsx::SheetCell cell;
+    cell.row = 1;
+    cell.col = c;
+    cell.value.type = xlsx::CellValue::Type::string;
+    cell.value.text = c == 1 ? label : value;
+    sheet.cells.push_back(cell);
+  }
+  xlsx::Workbook wb;
+  wb.sheets.push_back(sheet);
+  return wb;
+}
+
+}  // namespace
+
+// The cover's title line says the kind of document through report.json's document_kinds: their
+// keywords, in their order.
+TEST(Layouts, DocumentKindKeywordsComeFromReportJson) {
+  EXPECT_EQ(cover("2024年度单位预算公开", bxtest::layouts()).meta.kind, DocumentKind::unit);
+  EXPECT_EQ(cover("2024年度部门预算公开", bxtest::layouts()).meta.kind, DocumentKind::department);
+  const Report builtin = cover("2024年度机关预算公开", bxtest::layouts());
+  EXPECT_EQ(builtin.meta.kind, DocumentKind::unknown);
+  EXPECT_EQ(builtin.meta.title, "");
+
+  const std::string builtin_kinds =
+      "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": [\"单位预算\"]}, {\"kind\": \"department\", \"keywords\": [\"部门预算\"]}]";
+  {
+    const std::string dir = copy_templates("document-kinds");
+    const std::string file = dir + "/report.json";
+    spit(file, replace_once(slurp(file), builtin_kinds,
+                            "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": [\"单位预算\"]}, {\"kind\": \"department\", \"keywords\": [\"机关预算\"]}]"));
+    const Layouts layouts = Layouts::load_directory(dir);
+    ASSERT_EQ(layouts.report().document_kinds.size(), 2u);
+    EXPECT_EQ(layouts.report().document_kinds[1].keywords, std::vector<std::string>{"机关预算"});
+    const Report r = cover("2024年度机关预算公开", layouts);
+    EXPECT_EQ(r.meta.kind, DocumentKind::department);
+    EXPECT_EQ(r.meta.year, 2024);
+    EXPECT_EQ(r.meta.title, "2024年度机关预算公开");
+    EXPECT_EQ(cover("2024年度部门预算公开", layouts).meta.kind, DocumentKind::unknown);
+  }
+  {
+    // The first kind whose keyword the line contains wins: order is data too.
+    const std::string dir = copy_templates("document-kinds-order");
+    const std::string file = dir + "/report.json";
+    spit(file, replace_once(slurp(file), builtin_kinds,
+                            "\"document_kinds\": [{\"kind\": \"department\", \"keywords\": [\"预算公开\"]}, {\"kind\": \"unit\", \"keywords\": [\"单位预算\"]}]"));
+    EXPECT_EQ(cover("2024年度单位预算公开", Layouts::load_directory(dir)).meta.kind, DocumentKind::department);
+  }
+}
+
+// The workbook cover's entity row: report.json's entity labels say the kind, both ways.
+TEST(Layouts, EntityLabelsSayTheKindOnTheCover) {
+  const auto read = [](const std::string& label, const Layouts& layouts) {
+    return xlsx::workbook_to_report(cover_workbook(label, "临汾市某某局"), "cover.xlsx", layouts);
+  };
+  EXPECT_EQ(read("部门名称", bxtest::layouts()).meta.kind, DocumentKind::department);
+  EXPECT_EQ(read("单位名称", bxtest::layouts()).meta.kind, DocumentKind::unit);
+  EXPECT_EQ(read("单位/部门名称", bxtest::layouts()).meta.kind, DocumentKind::unknown);
+  EXPECT_EQ(read("单位/部门名称", bxtest::layouts()).meta.entity, "临汾市某某局");
+  EXPECT_EQ(read("机构名称", bxtest::layouts()).meta.entity, "");
+
+  const std::string dir = copy_templates("entity-labels");
+  const std::string file = dir + "/report.json";
+  spit(file, replace_once(slurp(file), "\"entity_labels\": [{\"label\": \"部门名称\", \"kind\": \"department\"}, ",
+                          "\"entity_labels\": [{\"label\": \"机构名称\", \"kind\": \"department\"}, {\"label\": \"部门名称\", \"kind\": \"unit\"}, "));
+  const Layouts layouts = Layouts::load_directory(dir);
+  const Report r = read("机构名称", layouts);
+  EXPECT_EQ(r.meta.entity, "临汾市某某局");
+  EXPECT_EQ(r.meta.kind, DocumentKind::department);
+  EXPECT_EQ(read("部门名称", layouts).meta.kind, DocumentKind::unit);
+
+  // The writer labels the row with the first entity label of the kind, so it reads back.
+  const Report report = cover("2024年度部门预算公开", layouts);
+  ASSERT_EQ(report.meta.kind, DocumentKind::department);
+  const std::string book = dir + "/book.xlsx";
+  xlsx::write_workbook(report, book, layouts);
+  const xlsx::Workbook wb = xlsx::read_workbook(book);
+  const xlsx::Sheet* sheet = wb.find("封面");
+  ASSERT_NE(sheet, nullptr);
+  bool labelled = false;
+  for (const auto& c : sheet->cells) labelled = labelled || c.value.text == "机构名称";
+  EXPECT_TRUE(labelled);
+  const Report back = xlsx::read_workbook_report(book, layouts);
+  EXPECT_EQ(back.meta.kind, DocumentKind::department);
+  EXPECT_EQ(back.meta.entity, "临汾市某某局");
+}
+
+TEST(Layouts, DocumentKindsAndEntityLabelsAreChecked) {
+  const std::string kinds =
+      "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": [\"单位预算\"]}, {\"kind\": \"department\", \"keywords\": [\"部门预算\"]}]";
+  const std::string labels = "\"entity_labels\": [{\"label\": \"部门名称\", \"kind\": \"department\"}, {\"label\": \"单位名称\", \"kind\": \"unit\"}]";
+  for (const auto& [from, to, expected] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {kinds, "\"kinds\": []", "report.json: document_kinds: missing"},
+           {kinds, "\"document_kinds\": {}", "report.json: document_kinds: must be a non-empty list of objects"},
+           {kinds, "\"document_kinds\": []", "report.json: document_kinds: must be a non-empty list of objects"},
+           {kinds, "\"document_kinds\": [\"单位预算\"]", "report.json: document_kinds[0]: must be an object"},
+           {kinds, "\"document_kinds\": [{\"keywords\": [\"单位预算\"]}]", "report.json: document_kinds[0].kind: missing"},
+           {kinds, "\"document_kinds\": [{\"kind\": \"agency\", \"keywords\": [\"单位预算\"]}]",
+            "report.json: document_kinds[0].kind: \"agency\" is neither \"department\" nor \"unit\""},
+           {kinds, "\"document_kinds\": [{\"kind\": \"unit\"}]", "report.json: document_kinds[0].keywords: missing"},
+           {kinds, "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": \"单位预算\"}]",
+            "report.json: document_kinds[0].keywords: must be a non-empty list of non-empty strings"},
+           {kinds, "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": [\" \"]}]", "report.json: document_kinds[0].keywords: \" \" has no text"},
+           {kinds, "\"document_kinds\": [{\"kind\": \"unit\", \"keywords\": [\"a\"]}, {\"kind\": \"unit\", \"keywords\": [\"b\"]}]",
+            "report.json: document_kinds[1].kind: \"unit\" is listed twice"},
+           {labels, "\"entity_labels\": [\"部门名称\", \"单位名称\"]", "report.json: entity_labels[0]: must be an object"},
+           {labels, "\"entity_labels\": [{\"label\": \"部门名称\"}]", "report.json: entity_labels[0].kind: missing"},
+           {labels, "\"entity_labels\": [{\"kind\": \"unit\"}]", "report.json: entity_labels[0].label: missing"},
+           {labels, "\"entity_labels\": [{\"label\": 3, \"kind\": \"unit\"}]", "report.json: entity_labels[0].label: must be a non-empty string"},
+       }) {
+    const std::string dir = copy_templates("report-kinds");
+    const std::string file = dir + "/report.json";
+    spit(file, replace_once(slurp(file), from, to));
     const std::string message = template_error(dir);
     EXPECT_NE(message.find(expected), std::string::npos) << message;
   }
