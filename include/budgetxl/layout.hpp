@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "budgetxl/errors.hpp"
 #include "budgetxl/form_layout.hpp"
+#include "budgetxl/report.hpp"
 
 namespace budgetxl {
 
@@ -47,7 +49,7 @@ enum class TableShape {
 };
 
 struct TableLayout {
-  int number = 0;                  // 1..13
+  int number = 0;                  // the table's number in its set (1..13 for Shanxi), unique
   std::string title;               // "预算收支总表": the title without its year
   std::vector<std::string> title_variants;
   std::string sheet;               // "表1 预算收支总表"
@@ -67,8 +69,15 @@ struct TableLayout {
   std::string label_column;        // column whose text is checked against fixed_labels
   std::vector<FixedLabel> fixed_labels;
   std::vector<std::string> total_labels;  // labels that make a row a total row ("合计", "收入总计" …)
+  // Shape economic (表六): the name column an item row fills and a group row (工资福利支出) leaves
+  // blank ("gov_econ_name"); required for that shape, empty for the others.
+  std::string item_name_column;
 
   int column_index(const std::string& id) const;  // -1 when absent
+  // Columns by role: the first column of a kind (the 科目编码 of a code table), and the first name
+  // or label column (the row's name); -1 when the layout has none.
+  int first_column(ColumnKind kind) const;
+  int first_text_column() const;
   std::vector<int> amount_columns() const;
 };
 
@@ -86,8 +95,22 @@ struct ReportLayout {
   std::vector<std::string> page_number_patterns;  // a whole line that is only a page number
   std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
-  std::vector<std::string> entity_labels;     // "部门名称", "单位名称"
-  std::vector<std::string> unit_labels;       // "单位"
+  // The label of an entity line ("部门名称：…") and the kind of document it names: the text reader
+  // matches them in this order, the workbook writes and reads its cover's entity row with them.
+  struct EntityLabel {
+    std::string label;                               // "部门名称"
+    DocumentKind kind = DocumentKind::unknown;       // department or unit
+  };
+  std::vector<EntityLabel> entity_labels;
+  // What the cover's title line says about the document ("2024年度单位预算公开"): the first kind,
+  // in this order, one of whose keywords the line contains.
+  struct DocumentKindKeywords {
+    DocumentKind kind = DocumentKind::unknown;       // department or unit
+    std::vector<std::string> keywords;               // "单位预算"
+  };
+  std::vector<DocumentKindKeywords> document_kinds;
+  // "单位": what a unit line ("单位：万元") starts with; required, and the writers print the first.
+  std::vector<std::string> unit_labels;
   // page_footer_patterns and page_number_patterns, compiled when the set was loaded.
   std::shared_ptr<const struct ReportPatterns> patterns;
 };
@@ -102,8 +125,10 @@ class Layouts {
   // file and the key.
   static Layouts load_directory(const std::string& dir);
 
+  // The tables in order of their numbers; a set holds whatever tables its templates describe.
   const std::vector<TableLayout>& tables() const { return tables_; }
-  const TableLayout& table(int number) const;  // throws std::out_of_range
+  const TableLayout& table(int number) const;        // by number; throws std::out_of_range
+  const TableLayout* find_table(int number) const;   // by number; nullptr when the set has none
   const ReportLayout& report() const { return report_; }
   const FormLayouts& forms() const { return *forms_; }
   // Where the set came from, for messages: "templates (built in)" or the folder.
@@ -118,6 +143,7 @@ class Layouts {
   ReportLayout report_;
   std::shared_ptr<const FormLayouts> forms_;
   std::map<std::string, std::string> form_files_;  // forms/*.json until finish() reads them
+  std::vector<std::pair<int, std::string>> table_files_;  // number -> tables/ file, while loading
 };
 
 }  // namespace budgetxl

@@ -1,4 +1,4 @@
-// The canonical model of a budget disclosure: metadata, the 13 official tables, the performance
+// The canonical model of a budget disclosure: metadata, the official tables, the performance
 // target forms, the prose parts in order, and the material set aside. Every reader fills it and
 // every writer reads it; no format knows about another.
 #pragma once
@@ -62,7 +62,7 @@ struct Row {
 };
 
 struct Table {
-  int number = 0;                  // 1..13, the layout's number
+  int number = 0;                  // the layout's number (1..13 for Shanxi)
   std::string title;               // as written, e.g. "2024年预算收支总表"
   std::string label_line;          // "预算公开表1" when the report prints one
   std::string entity_label;        // "单位名称" or "部门名称"

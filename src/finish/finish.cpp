@@ -27,7 +27,9 @@ void finish_tables(Report& report, const Layouts& layouts) {
       classify_row(row, layout);
       if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0)
         report.findings.add("table.bad-code", Severity::warning,
-                            fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number, row.cells[0].text), row.origin);
+                            fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number,
+                                        row.cells[static_cast<std::size_t>(layout.first_column(ColumnKind::code))].text),
+                            row.origin);
       if (label_col >= 0 && row.kind != RowKind::total && layout.shape != TableShape::economic) {
         const std::string& label = row.cells[static_cast<std::size_t>(label_col)].text;
         const std::string k = label_key(label);
@@ -38,7 +40,7 @@ void finish_tables(Report& report, const Layouts& layouts) {
                               row.origin);
       }
     }
-    if (layout.shape == TableShape::projects) classify_project_rows(table, layout, report);
+    if (layout.shape == TableShape::projects) classify_project_rows(table, layout, report, layouts);
   }
   if (report.tables.empty()) return;  // a forms-only report (or part) has no tables to miss
   for (const auto& layout : layouts.tables())

@@ -62,6 +62,31 @@ HeaderMerge parse_merge(const std::string& s, const std::string& file) {
   return m;
 }
 
+// Checked access for the keys the code relies on: a missing or wrongly typed key is a TemplateError
+// "FILE: KEY: …" (KEY as a path, e.g. "document_kinds[1].keywords").
+const json& required(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  if (!j.is_object() || !j.contains(key)) throw TemplateError(fmt::format("{}: {}: missing", file, path));
+  return j.at(key);
+}
+
+std::string required_string(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  const json& v = required(j, key, path, file);
+  if (!v.is_string() || v.get<std::string>().empty()) throw TemplateError(fmt::format("{}: {}: must be a non-empty string", file, path));
+  return v.get<std::string>();
+}
+
+std::vector<std::string> required_strings(const json& j, const std::string& key, const std::string& path, const std::string& file) {
+  const json& v = required(j, key, path, file);
+  const std::string what = fmt::format("{}: {}: must be a non-empty list of non-empty strings", file, path);
+  if (!v.is_array() || v.empty()) throw TemplateError(what);
+  std::vector<std::string> out;
+  for (const auto& s : v) {
+    if (!s.is_string() || s.get<std::string>().empty()) throw TemplateError(what);
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
 std::vector<std::string> strings(const json& j, const char* key) {
   std::vector<std::string> out;
   if (j.contains(key))
@@ -88,6 +113,9 @@ void check_sheet_name(const std::string& name, const std::string& file) {
 
 TableLayout parse_table(const json& j, const std::string& file) {
   TableLayout t;
+  if (!j.contains("number")) throw TemplateError(fmt::format("{}: number: missing", file));
+  if (!j.at("number").is_number_integer() || j.at("number").get<long long>() < 1 || j.at("number").get<long long>() > 999)
+    throw TemplateError(fmt::format("{}: number: must be a whole number from 1 to 999", file));
   t.number = j.at("number").get<int>();
   t.title = j.at("title").get<std::string>();
   t.title_variants = strings(j, "title_variants");
@@ -128,6 +156,19 @@ TableLayout parse_table(const json& j, const std::string& file) {
   if (j.contains("fixed_labels"))
     for (const auto& l : j.at("fixed_labels")) t.fixed_labels.push_back({l.at("text").get<std::string>(), strings(l, "variants")});
   t.total_labels = strings(j, "total_labels");
+  // What the finishing pass reads by column role, not position: the shapes that need a code or a
+  // name column have one, and 表六 names the column its item rows fill.
+  if (t.shape == TableShape::code && t.first_column(ColumnKind::code) < 0)
+    throw TemplateError(fmt::format("{}: columns: shape \"code\" needs a column of kind \"code\"", file));
+  if ((t.shape == TableShape::organisation || t.shape == TableShape::projects) && t.first_text_column() < 0)
+    throw TemplateError(fmt::format("{}: columns: shape \"{}\" needs a column of kind \"name\" or \"label\"", file,
+                                    j.at("shape").get<std::string>()));
+  if (t.shape == TableShape::economic) {
+    t.item_name_column = required_string(j, "item_name_column", "item_name_column", file);
+    const int c = t.column_index(t.item_name_column);
+    if (c < 0 || (t.columns[static_cast<std::size_t>(c)].kind != ColumnKind::name && t.columns[static_cast<std::size_t>(c)].kind != ColumnKind::label))
+      throw TemplateError(fmt::format("{}: item_name_column: \"{}\" is not a name or label column", file, t.item_name_column));
+  }
   return t;
 }
 
@@ -140,8 +181,36 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.page_number_patterns = strings(j, "page_number_patterns");
   r.appendix_markers = strings(j, "appendix_markers");
   r.no_data_notes = strings(j, "no_data_notes");
-  r.entity_labels = strings(j, "entity_labels");
-  r.unit_labels = strings(j, "unit_labels");
+  auto parse_kind = [&](const json& o, const std::string& path) {
+    const std::string kind = required_string(o, "kind", path + ".kind", file);
+    if (kind == "department") return DocumentKind::department;
+    if (kind == "unit") return DocumentKind::unit;
+    throw TemplateError(fmt::format("{}: {}.kind: \"{}\" is neither \"department\" nor \"unit\"", file, path, kind));
+  };
+  auto objects = [&](const char* key) -> const json& {
+    const json& v = required(j, key, key, file);
+    if (!v.is_array() || v.empty()) throw TemplateError(fmt::format("{}: {}: must be a non-empty list of objects", file, key));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!v[i].is_object()) throw TemplateError(fmt::format("{}: {}[{}]: must be an object", file, key, i));
+    return v;
+  };
+  const json& entity_labels = objects("entity_labels");
+  for (std::size_t i = 0; i < entity_labels.size(); ++i) {
+    const std::string path = fmt::format("entity_labels[{}]", i);
+    r.entity_labels.push_back({required_string(entity_labels[i], "label", path + ".label", file), parse_kind(entity_labels[i], path)});
+  }
+  const json& kinds = objects("document_kinds");
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const std::string path = fmt::format("document_kinds[{}]", i);
+    ReportLayout::DocumentKindKeywords k{parse_kind(kinds[i], path), required_strings(kinds[i], "keywords", path + ".keywords", file)};
+    for (const auto& kw : k.keywords)  // a keyword of spaces alone would match every line
+      if (util::label_key(kw).empty()) throw TemplateError(fmt::format("{}: {}.keywords: \"{}\" has no text", file, path, kw));
+    for (const auto& other : r.document_kinds)
+      if (other.kind == k.kind)
+        throw TemplateError(fmt::format("{}: {}.kind: \"{}\" is listed twice", file, path, kinds[i].at("kind").get<std::string>()));
+    r.document_kinds.push_back(std::move(k));
+  }
+  r.unit_labels = required_strings(j, "unit_labels", "unit_labels", file);
   auto patterns = std::make_shared<ReportPatterns>();
   for (const auto& p : r.page_footer_patterns) patterns->page_footers.push_back(compile_pattern(p, file, "page_footer_patterns"));
   for (const auto& p : r.page_number_patterns) patterns->page_numbers.push_back(compile_pattern(p, file, "page_number_patterns"));
@@ -175,6 +244,18 @@ int TableLayout::column_index(const std::string& id) const {
   return -1;
 }
 
+int TableLayout::first_column(ColumnKind kind) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].kind == kind) return static_cast<int>(i);
+  return -1;
+}
+
+int TableLayout::first_text_column() const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].kind == ColumnKind::name || columns[i].kind == ColumnKind::label) return static_cast<int>(i);
+  return -1;
+}
+
 std::vector<int> TableLayout::amount_columns() const {
   std::vector<int> out;
   for (std::size_t i = 0; i < columns.size(); ++i)
@@ -193,7 +274,15 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
     throw TemplateError(fmt::format("{}: {}", file, e.what()));
   }
   try {
-    if (path.rfind("tables/", 0) == 0) tables_.push_back(parse_table(j, file));
+    if (path.rfind("tables/", 0) == 0) {
+      TableLayout t = parse_table(j, file);
+      // Two templates for one table: neither could be told from the other.
+      for (const auto& [number, other] : table_files_)
+        if (number == t.number)
+          throw TemplateError(fmt::format("{}: table {} is described twice ({} and {})", where("tables"), t.number, other, path));
+      table_files_.emplace_back(t.number, path);
+      tables_.push_back(std::move(t));
+    }
     else if (path == "report.json") report_ = parse_report(j, file);
     else if (path.rfind("forms/", 0) == 0) form_files_[path] = text;
   } catch (const json::exception& e) {
@@ -203,13 +292,13 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
 
 void Layouts::finish() {
   std::sort(tables_.begin(), tables_.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  // A set holds whatever tables its templates describe, each number once (checked as the files
+  // were added) and each on a sheet of its own.
+  if (tables_.empty()) throw TemplateError(fmt::format("{}: no table templates", where("tables")));
   std::set<std::string> sheets;
-  for (std::size_t i = 0; i < tables_.size(); ++i) {
-    if (tables_[i].number != static_cast<int>(i) + 1)
-      throw TemplateError(fmt::format("{}: expected table {} but found {}", where("tables"), i + 1, tables_[i].number));
-    if (!sheets.insert(tables_[i].sheet).second) throw TemplateError(fmt::format("{}: duplicate sheet name {}", where("tables"), tables_[i].sheet));
-  }
-  if (tables_.size() != 13) throw TemplateError(fmt::format("{}: expected 13 tables, found {}", where("tables"), tables_.size()));
+  for (const TableLayout& t : tables_)
+    if (!sheets.insert(t.sheet).second) throw TemplateError(fmt::format("{}: duplicate sheet name {}", where("tables"), t.sheet));
+  table_files_.clear();
   if (report_.parts.empty()) throw TemplateError(fmt::format("{}: missing, or it names no parts", where("report.json")));
   forms_ = std::make_shared<const FormLayouts>(load_form_layouts(form_files_, origin_));
   form_files_.clear();
@@ -249,9 +338,15 @@ Layouts Layouts::load_directory(const std::string& dir) {
   return l;
 }
 
+const TableLayout* Layouts::find_table(int number) const {
+  for (const TableLayout& t : tables_)
+    if (t.number == number) return &t;
+  return nullptr;
+}
+
 const TableLayout& Layouts::table(int number) const {
-  if (number < 1 || number > static_cast<int>(tables_.size())) throw std::out_of_range(fmt::format("no table {}", number));
-  return tables_[static_cast<std::size_t>(number - 1)];
+  if (const TableLayout* t = find_table(number)) return *t;
+  throw std::out_of_range(fmt::format("no table {}", number));
 }
 
 }  // namespace budgetxl

@@ -138,7 +138,8 @@ int match_label_line(std::string_view line, const Layouts& layouts) {
 bool parse_entity_line(std::string_view line, const ReportLayout& layout, std::string* label, std::string* entity,
                        std::string* unit) {
   const std::string t = trim(line);
-  for (const auto& l : layout.entity_labels) {
+  for (const auto& entity_label : layout.entity_labels) {
+    const std::string& l = entity_label.label;
     if (!starts_with(t, l)) continue;
     std::string rest = t.substr(l.size());
     if (starts_with(rest, "：")) rest = rest.substr(3);

@@ -1,5 +1,5 @@
 // Walks a decoded report in order: cover, contents, parts, tables, forms, prose; keeps what is not
-// part of the report aside; ends with metadata and a check that the 13 tables are all there.
+// part of the report aside; ends with the finishing pass (metadata, and every table of the set there).
 #include "text/report_reader.hpp"
 
 #include <fmt/format.h>
@@ -182,15 +182,26 @@ class Walker {
     return std::max(end, title + 1);
   }
 
+  // The kind of document a cover line names: the first of report.json's document_kinds one of
+  // whose keywords it contains ("2024年度单位预算公开": 单位预算), else unknown.
+  DocumentKind document_kind_of(const std::string& key) const {
+    for (const auto& k : rl_.document_kinds)
+      for (const auto& kw : k.keywords)
+        if (contains(key, label_key(kw))) return k.kind;
+    return DocumentKind::unknown;
+  }
+
   // The cover names the entity, then the document: "2024年度单位预算公开".
   void note_cover_line(const std::string& text) {
     const std::string key = label_key(text);
     const int year = leading_year(key);
-    if (year != 0 && report_.meta.year == 0 && (contains(key, "部门预算") || contains(key, "单位预算"))) {
-      report_.meta.year = year;
-      report_.meta.title = text;
-      report_.meta.kind = contains(key, "单位预算") ? DocumentKind::unit : DocumentKind::department;
-      return;
+    if (year != 0 && report_.meta.year == 0) {
+      if (const DocumentKind kind = document_kind_of(key); kind != DocumentKind::unknown) {
+        report_.meta.year = year;
+        report_.meta.title = text;
+        report_.meta.kind = kind;
+        return;
+      }
     }
     if (report_.meta.entity.empty() && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
   }

@@ -1,4 +1,4 @@
-// Reading one of the 13 official tables from a text report, driven by its TableLayout.
+// Reading one of the official tables from a text report, driven by its TableLayout.
 #pragma once
 
 #include <functional>

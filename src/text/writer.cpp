@@ -48,7 +48,7 @@ std::string write_table_text(const Table& table, int year, const Layouts& layout
     line(table.entity_label + "：" + table.entity);
     line("");
   }
-  line("单位：" + table.unit);
+  line(layouts.report().unit_labels.front() + "：" + table.unit);
   line("");
   for (const auto& header_row : layout.header) {
     std::vector<std::string> cells;

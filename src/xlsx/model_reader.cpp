@@ -108,10 +108,8 @@ class Mapper {
   }
 
   const TableLayout* table_layout_for(const Sheet& sheet) const {
-    if (const int n = table_number_from_name(sheet.name); n >= 1 && n <= static_cast<int>(layouts_.tables().size())) {
-      // The name says which table; the title cell, when present, must agree.
-      return &layouts_.table(n);
-    }
+    // The name says which table ("表N …", N a table of this set).
+    if (const TableLayout* layout = layouts_.find_table(table_number_from_name(sheet.name))) return layout;
     // A renamed sheet: recognise it by its title cell.
     for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
       for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)
@@ -129,11 +127,15 @@ class Mapper {
       const std::string label = label_key(cell_text(*cover, r, 1));
       std::string value;
       for (std::uint32_t c = 2; c <= cover->max_col && value.empty(); ++c) value = cell_text(*cover, r, c);
-      if (label == schema::kCoverDepartmentName || label == schema::kCoverUnitName || label == schema::kCoverEntityName) {
+      const auto& entity_labels = layouts_.report().entity_labels;
+      const auto entity_label = std::find_if(entity_labels.begin(), entity_labels.end(),
+                                             [&](const ReportLayout::EntityLabel& e) { return label_key(e.label) == label; });
+      if (entity_label != entity_labels.end()) {  // report.json's entity labels say the kind
         report_.meta.entity = value;
-        if (label == schema::kCoverDepartmentName) report_.meta.kind = DocumentKind::department;
-        if (label == schema::kCoverUnitName) report_.meta.kind = DocumentKind::unit;
-      } else if (label == schema::kCoverDocumentKind) {
+        report_.meta.kind = entity_label->kind;
+      } else if (label == label_key(schema::kCoverEntityName)) {
+        report_.meta.entity = value;
+      } else if (label == label_key(schema::kCoverDocumentKind)) {
         if (util::starts_with(value, "部门")) report_.meta.kind = DocumentKind::department;
         else if (util::starts_with(value, "单位")) report_.meta.kind = DocumentKind::unit;
       } else if (label == schema::kCoverYear) {

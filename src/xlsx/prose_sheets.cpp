@@ -143,7 +143,8 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   set_page(out, kProsePage);
 }
 
-void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector<std::string>& sheet_names) {
+void write_cover_sheet(SheetWriter& out, const Report& report, const ReportLayout& report_layout,
+                       const std::vector<std::string>& sheet_names) {
   out.column_width(0, 26);
   out.column_width(1, 10);
   out.column_width(2, 22);
@@ -185,9 +186,10 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const std::vector
   };
 
   out.text(row++, 0, "基本信息", section);
-  const char* entity_label = report.meta.kind == DocumentKind::department ? schema::kCoverDepartmentName
-                             : report.meta.kind == DocumentKind::unit     ? schema::kCoverUnitName
-                                                                          : schema::kCoverEntityName;
+  // The first entity label of report.json for the document's kind: read back, it says the kind.
+  const auto& labels = report_layout.entity_labels;
+  const auto of_kind = std::find_if(labels.begin(), labels.end(), [&](const ReportLayout::EntityLabel& e) { return e.kind == report.meta.kind; });
+  const std::string entity_label = of_kind != labels.end() ? of_kind->label : schema::kCoverEntityName;
   pair(entity_label, report.meta.entity);
   const std::string kind = document_kind_name(report.meta.kind);
   pair(schema::kCoverDocumentKind, kind.empty() ? "未识别" : kind + "预算");

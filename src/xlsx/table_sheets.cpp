@@ -119,7 +119,7 @@ Style header_style() {
 }
 
 std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& report, const Table& table,
-                              const TableLayout& layout, std::vector<std::string>& used) {
+                              const TableLayout& layout, const ReportLayout& report_layout, std::vector<std::string>& used) {
   std::string name;
   lxw_worksheet* ws = add_sheet(wb, layout.sheet.empty() ? fmt::format("表{}", table.number) : layout.sheet, used, name);
   SheetWriter out(ws, name, styles);
@@ -152,10 +152,10 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
   out.merge(title_row, 0, title_row, last_col, table.title, title);
   out.row_height(title_row, kTitleRowHeight);
 
-  // 单位名称：… on the left, 单位：万元 in the last column.
+  // 单位名称：… on the left, 单位：万元 (report.json's first unit label) in the last column.
   std::string entity_line;
   if (!table.entity_label.empty() || !table.entity.empty()) entity_line = table.entity_label + "：" + table.entity;
-  const std::string unit_line = table.unit.empty() ? "" : "单位：" + table.unit;
+  const std::string unit_line = table.unit.empty() ? "" : report_layout.unit_labels.front() + "：" + table.unit;
   if (n >= 3) {
     out.merge(entity_row, 0, entity_row, static_cast<std::uint16_t>(n - 2), entity_line, left);
     out.text(entity_row, last_col, unit_line, right);
@@ -295,11 +295,9 @@ std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, co
   std::vector<std::string> names;
   names.reserve(report.tables.size());
   for (const Table& table : report.tables) {
-    const TableLayout* layout = nullptr;
-    for (const TableLayout& l : layouts.tables())
-      if (l.number == table.number) layout = &l;
+    const TableLayout* layout = layouts.find_table(table.number);
     if (!layout) throw TemplateError(fmt::format("表{}：模板中没有这张表的格式", table.number));
-    names.push_back(write_table_sheet(wb, styles, report, table, *layout, used));
+    names.push_back(write_table_sheet(wb, styles, report, table, *layout, layouts.report(), used));
   }
   return names;
 }
