@@ -326,6 +326,19 @@ class Mapper {
       }
       if (t.empty()) continue;
       const Origin at = Origin::at_cell(sheet.name, r, col);
+      // A paragraph longer than a cell holds goes on in the rows below: every piece but the last
+      // is exactly full (schema::kCellTextMax code points).
+      if (const CellValue* v = sheet.at(r, col); v && util::code_points(v->text) == schema::kCellTextMax) {
+        std::string whole = v->text;
+        while (r < sheet.max_row) {
+          const CellValue* next = sheet.at(r + 1, col);
+          ++r;
+          if (!next) break;
+          whole += next->text;
+          if (util::code_points(next->text) != schema::kCellTextMax) break;
+        }
+        t = util::trim(whole);
+      }
       if (util::starts_with(t, kBlockLinkPrefix)) {
         const std::string target = t.substr(std::string(kBlockLinkPrefix).size());
         if (auto it = table_index_.find(target); it != table_index_.end()) {

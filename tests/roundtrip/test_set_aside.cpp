@@ -4,6 +4,7 @@
 
 #include "budgetxl/io.hpp"
 #include "budgetxl/roundtrip.hpp"
+#include "finish/prose.hpp"
 #include "support/test_support.hpp"
 
 using namespace budgetxl;
@@ -70,4 +71,22 @@ TEST(SetAside, DiffNoticesALostItem) {
   b = a;
   b.set_aside.back().text = "山西省财政局文件";
   EXPECT_EQ(roundtrip::diff_reports(a, b, bxtest::layouts()).size(), 1u);
+}
+
+TEST(LongProse, ParagraphsLongerThanACellComeBackWhole) {
+  Report r = bxtest::read_file(bxtest::source_dir() + "/samples/demo-department-2025.txt");
+  auto text_of_length = [](std::size_t n, const std::string& unit) {  // n code points
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += unit;
+    return s;
+  };
+  Part& part = r.parts.back();
+  part.blocks.push_back(prose_block(text_of_length(40000, "长")));
+  part.blocks.push_back(prose_block(text_of_length(32000, "满")));  // exactly one full cell
+  part.blocks.push_back(prose_block("其后的段落。"));                 // must not be taken as its continuation
+  part.blocks.push_back(prose_block(text_of_length(64000, "双")));
+  const Report back = via_workbook(r, "long-prose");
+  const auto diffs = roundtrip::diff_reports(r, back, bxtest::layouts());
+  for (std::size_t i = 0; i < diffs.size() && i < 5; ++i) ADD_FAILURE() << roundtrip::to_string(diffs[i]).substr(0, 200);
+  EXPECT_TRUE(diffs.empty());
 }
