@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <unistd.h>
 
 #include "json/report_json.hpp"
 #include "text/report_reader.hpp"
@@ -60,6 +61,23 @@ Report read_report(const std::string& path, const Layouts& layouts) {
 }
 
 void write_workbook(const Report& report, const std::string& path, const Layouts& layouts) {
+  if (path == "-") {
+    // A workbook is a zip that libxlsxwriter writes to a file: write one aside, then copy it out.
+    const fs::path tmp = fs::temp_directory_path() / ("budgetxl-stdout-" + std::to_string(::getpid()) + ".xlsx");
+    try {
+      xlsx::write_workbook(report, tmp.string(), layouts);
+      std::ifstream in(tmp, std::ios::binary);
+      std::cout << in.rdbuf() << std::flush;
+      if (!std::cout) throw OutputError("<stdout>: 写入失败");
+    } catch (...) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return;
+  }
   util::write_atomically(path, [&](const std::string& tmp) { xlsx::write_workbook(report, tmp, layouts); });
 }
 

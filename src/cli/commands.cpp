@@ -51,15 +51,27 @@ int report_findings(const Report& report, const Options& opt) {
   return code;
 }
 
+namespace {
+
+// Reading standard input leaves no name to derive the output's from.
+bool needs_output(const std::string& input, const std::string& output) {
+  if (input != "-" || !output.empty()) return false;
+  fail("从标准输入读取时请用 -o 指定输出文件（- 为标准输出）");
+  return true;
+}
+
+}  // namespace
+
 int run_import(const std::string& input, std::string output, const Options& opt) {
+  if (needs_output(input, output)) return kExitUsage;
   return guarded(input, [&] {
     const auto layouts = io::load_layouts(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".xlsx").string();
-    io::refuse_overwriting_input(output, {input});
+    if (output != "-") io::refuse_overwriting_input(output, {input});
     Report report = io::read_report(input, *layouts);
     const int code = report_findings(report, opt);
     io::write_workbook(report, output, *layouts);
-    if (!opt.quiet)
+    if (!opt.quiet && output != "-")
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", input, output, report.tables.size(),
                                report.forms.size(), report.set_aside.size(), report.findings.items().size());
     return code;
@@ -78,6 +90,7 @@ int run_json(const std::string& input, const std::string& output, const Options&
 }
 
 int run_export(const std::string& input, std::string output, const Options& opt) {
+  if (needs_output(input, output)) return kExitUsage;
   return guarded(input, [&] {
     const auto layouts = io::load_layouts(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".txt").string();

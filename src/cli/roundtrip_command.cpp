@@ -88,6 +88,11 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   std::vector<std::string> missing;
   const std::vector<std::string> files = expand(rt.paths, missing);
   for (const auto& m : missing) std::cerr << "budgetxl: " << m << ": 文件或目录不存在\n";
+  if (files.empty() && missing.empty()) {
+    std::cerr << "budgetxl: 没有找到要检验的文本报告（*.txt）\n";
+    std::cout << "0 passed, 0 failed\n";
+    return kExitInput;
+  }
   std::shared_ptr<const Layouts> loaded;  // loaded once, before the workers start
   if (const int code = guarded("--templates", [&] {
         loaded = io::load_layouts(opt.templates_dir);
@@ -141,6 +146,7 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   if (rt.keep_dir.empty()) fs::remove_all(work_dir, ec);
 
   std::size_t passed = 0, failed = missing.size();
+  for (const auto& m : missing) std::cout << fmt::format("FAIL {}\n  错误: {}: 文件或目录不存在\n", m, m);
   for (const auto& r : results) {
     if (r.passed) {
       ++passed;

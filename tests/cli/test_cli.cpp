@@ -860,3 +860,40 @@ TEST_F(Cli, CorpusReportConvertsAndRoundtrips) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Standard streams for workbooks, and batches with nothing in them
+
+TEST_F(Cli, ImportWritesTheWorkbookToStandardOutputWithDash) {
+  copy_sample();
+  const Result r = run({"import", "report.txt", "-o", "-"}, "", ">book.xlsx");
+  EXPECT_EQ(r.code, 0) << r;
+  EXPECT_FALSE(fs::exists(at("-"))) << "no file named '-'";
+  const std::string book = slurp(at("book.xlsx"));
+  ASSERT_GT(book.size(), 4u);
+  EXPECT_EQ(book.substr(0, 4), std::string("PK\x03\x04", 4));
+  const Result back = run({"json", "book.xlsx"});
+  EXPECT_EQ(back.code, 0) << back;
+  EXPECT_EQ(count_forms(nlohmann::json::parse(back.out), "project"), 5);
+  // From standard input the output has no name to come from: say so.
+  const Result piped = run({"import", "-"}, "report.txt");
+  EXPECT_EQ(piped.code, 1) << piped;
+  EXPECT_TRUE(contains(piped.err, "-o")) << piped;
+  EXPECT_FALSE(fs::exists(at("-.xlsx")));
+  const Result named = run({"import", "-", "-o", "piped.xlsx"}, "report.txt");
+  EXPECT_EQ(named.code, 0) << named;
+  EXPECT_TRUE(fs::exists(at("piped.xlsx")));
+}
+
+TEST_F(Cli, RoundtripWithNoReportsExitsTwo) {
+  fs::create_directories(at("empty"));
+  const Result r = run({"roundtrip", "empty"});
+  EXPECT_EQ(r.code, 2) << r << r.out;
+  EXPECT_EQ(last_line(r.out), "0 passed, 0 failed") << r.out;
+  EXPECT_TRUE(contains(r.err, "*.txt")) << r;
+  // A named file that is missing fails with a FAIL line like any other.
+  copy_sample("good.txt");
+  const Result missing = run({"roundtrip", "good.txt", "gone.txt"});
+  EXPECT_EQ(missing.code, 5) << missing;
+  EXPECT_TRUE(contains(missing.out, "FAIL gone.txt")) << missing.out;
+}
