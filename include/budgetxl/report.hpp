@@ -107,6 +107,10 @@ struct Part {
 
 // Material that is not part of the report: kept, counted, never silently dropped.
 enum class NoiseKind { watermark, page_footer, page_number, running_header, separator, appendix, unplaced };
+// Every kind, in declaration order.
+inline constexpr NoiseKind kNoiseKinds[] = {NoiseKind::watermark, NoiseKind::page_footer, NoiseKind::page_number,
+                                            NoiseKind::running_header, NoiseKind::separator, NoiseKind::appendix,
+                                            NoiseKind::unplaced};
 const char* noise_kind_name(NoiseKind k);   // "watermark" …
 const char* noise_kind_title(NoiseKind k);  // "水印", "页脚", "页码", "页眉", "分隔线", "附录文件", "未归位内容"
 bool noise_kind_from_title(std::string_view title, NoiseKind& out);

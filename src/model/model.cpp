@@ -160,8 +160,7 @@ const char* noise_kind_title(NoiseKind k) {
 }
 
 bool noise_kind_from_title(std::string_view title, NoiseKind& out) {
-  for (NoiseKind k : {NoiseKind::watermark, NoiseKind::page_footer, NoiseKind::page_number, NoiseKind::running_header,
-                      NoiseKind::separator, NoiseKind::appendix, NoiseKind::unplaced})
+  for (NoiseKind k : kNoiseKinds)
     if (title == noise_kind_title(k)) {
       out = k;
       return true;

@@ -133,8 +133,7 @@ bool is_page_furniture(NoiseKind k) {
 
 // Set-aside material kind by kind: the count, then the first item whose text differs.
 void diff_set_aside(const Report& a, const Report& b, const DiffOptions& options, std::vector<Difference>& out) {
-  for (NoiseKind k : {NoiseKind::watermark, NoiseKind::page_footer, NoiseKind::page_number, NoiseKind::running_header,
-                      NoiseKind::separator, NoiseKind::appendix, NoiseKind::unplaced}) {
+  for (NoiseKind k : kNoiseKinds) {
     if (!options.page_furniture && is_page_furniture(k)) continue;
     std::vector<const std::string*> x, y;
     for (const Noise& n : a.set_aside)

@@ -148,18 +148,15 @@ class Grid {
   // A full text cell (exactly schema::kCellTextMax code points) goes on in the cell right below its
   // range when that cell spans the same columns; the pieces are joined untrimmed.
   void join_continued_texts() {
-    auto full = [](std::string_view t) {
-      return t.size() >= schema::kCellTextMax && util::code_points(t) == schema::kCellTextMax;
-    };
     for (const SheetCell& cell : s_.cells) {
-      if (cell.value.type != CellValue::Type::string || !full(cell.value.text) || covered(cell.row, cell.col) ||
+      if (cell.value.type != CellValue::Type::string || !schema::is_full_piece(cell.value.text) || covered(cell.row, cell.col) ||
           continuation_.count({cell.row, cell.col}))
         continue;
       std::string text = cell.value.text;
       MergedRange at = extent(cell.row, cell.col);
       std::string_view piece = cell.value.text;
       bool continued = false;
-      while (full(piece) && at.last_row < rows_) {
+      while (schema::is_full_piece(piece) && at.last_row < rows_) {
         const std::uint32_t below = at.last_row + 1;
         const MergedRange next = extent(below, at.first_col);
         if (next.first_row != below || next.first_col != at.first_col || next.last_col != at.last_col) break;

@@ -45,13 +45,6 @@ std::uint32_t rows_for(std::initializer_list<std::string_view> texts) {
   return rows;
 }
 
-// The pieces of a text, one per sheet row (rows_for(s) of them).
-std::vector<std::string> pieces(const std::string& s) {
-  std::vector<std::string> out = split_code_points(s, schema::kCellTextMax);
-  if (code_points(out.back()) == schema::kCellTextMax) out.emplace_back();
-  return out;
-}
-
 // A form sheet: the checked sheet writer with what the form layouts need on top. A row of the form
 // is usually one sheet row; it takes more when a text in it is longer than a cell holds: that text
 // goes down the rows in pieces, in the same columns, and every other cell of the row is merged down
@@ -65,7 +58,7 @@ class FormSheet {
   // piece per row, the last piece's cell merged down to the last row. Returns the rows taken.
   std::uint32_t text(std::uint32_t r, std::uint16_t c1, std::uint16_t c2, const std::string& s, const Style& style,
                      std::uint32_t rows = 0) {
-    const std::vector<std::string> parts = pieces(s);
+    const std::vector<std::string> parts = cell_pieces(s);
     if (rows == 0) rows = static_cast<std::uint32_t>(parts.size());
     if (parts.size() > rows) throw OutputError(out_.where(r, c1) + "：文字超出了为它留出的行");
     for (std::size_t k = 0; k < parts.size(); ++k) {
@@ -94,7 +87,7 @@ class FormSheet {
   void fit(std::uint32_t r, const std::string& s, double chars) { fit(r, s, "", chars); }
   // The same for two texts side by side: each row fits the longer of its two pieces.
   void fit(std::uint32_t r, const std::string& a, const std::string& b, double chars) {
-    const std::vector<std::string> pa = pieces(a), pb = pieces(b);
+    const std::vector<std::string> pa = cell_pieces(a), pb = cell_pieces(b);
     for (std::size_t k = 0; k < std::max(pa.size(), pb.size()); ++k) {
       const std::string& x = k < pa.size() ? pa[k] : std::string();
       const std::string& y = k < pb.size() ? pb[k] : std::string();

@@ -328,14 +328,14 @@ class Mapper {
       const Origin at = Origin::at_cell(sheet.name, r, col);
       // A paragraph longer than a cell holds goes on in the rows below: every piece but the last
       // is exactly full (schema::kCellTextMax code points).
-      if (const CellValue* v = sheet.at(r, col); v && util::code_points(v->text) == schema::kCellTextMax) {
+      if (const CellValue* v = sheet.at(r, col); v && schema::is_full_piece(v->text)) {
         std::string whole = v->text;
         while (r < sheet.max_row) {
           const CellValue* next = sheet.at(r + 1, col);
           ++r;
           if (!next) break;
           whole += next->text;
-          if (util::code_points(next->text) != schema::kCellTextMax) break;
+          if (!schema::is_full_piece(next->text)) break;
         }
         t = util::trim(whole);
       }

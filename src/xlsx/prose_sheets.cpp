@@ -27,10 +27,7 @@ Style paragraph_style() {
 // a cell may hold; sets the row heights it needs. Returns the next free row.
 std::uint32_t write_long_text(SheetWriter& out, std::uint32_t row, std::uint16_t col, const std::string& value,
                               const Style& style, double width) {
-  std::vector<std::string> pieces = split_code_points(value, schema::kCellTextMax);
-  // A full last piece would read as continued by whatever follows: end with an empty one.
-  if (code_points(pieces.back()) == schema::kCellTextMax) pieces.emplace_back();
-  for (const std::string& piece : pieces) {
+  for (const std::string& piece : cell_pieces(value)) {
     out.text(row, col, piece, style);
     const int lines = wrapped_lines(piece, width);
     const double height = lines * kLineHeight * style.size / kFontSize;

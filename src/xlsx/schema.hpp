@@ -5,6 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
+
+#include "util/normalize.hpp"
 
 namespace budgetxl::xlsx::schema {
 
@@ -55,5 +58,7 @@ inline constexpr const char* kStandardLevelColumn = "标准层级";
 // when the text divides evenly): a full cell is continued by the cell right below it (below its
 // merged range) that spans the same columns, and the form sheet reader joins them.
 inline constexpr std::size_t kCellTextMax = 32000;
+// A cell text that is continued in the cell below it (exactly kCellTextMax code points).
+inline bool is_full_piece(std::string_view t) { return t.size() >= kCellTextMax && util::code_points(t) == kCellTextMax; }
 
 }  // namespace budgetxl::xlsx::schema

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "util/normalize.hpp"
+#include "xlsx/schema.hpp"
 
 namespace budgetxl::xlsx::detail {
 
@@ -219,6 +220,12 @@ std::vector<std::string> split_code_points(std::string_view s, std::size_t max) 
     pieces.push_back(std::move(piece));
   }
   if (pieces.empty()) pieces.emplace_back();
+  return pieces;
+}
+
+std::vector<std::string> cell_pieces(std::string_view s) {
+  std::vector<std::string> pieces = split_code_points(s, schema::kCellTextMax);
+  if (schema::is_full_piece(pieces.back())) pieces.emplace_back();
   return pieces;
 }
 

@@ -124,6 +124,9 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, std::string_view wanted, std::vector<
 using util::code_points;
 // Splits text into pieces of at most `max` code points (never inside a UTF-8 sequence).
 std::vector<std::string> split_code_points(std::string_view s, std::size_t max);
+// The pieces a text is written in, one cell each down the rows (schema::kCellTextMax code points,
+// an empty last piece when the text divides evenly, so that only a continued cell is full).
+std::vector<std::string> cell_pieces(std::string_view s);
 // Lines a wrapped cell needs in a column `width` characters wide (explicit newlines count).
 int wrapped_lines(std::string_view s, double width);
 // Column width (Excel character units) from the widest East-Asian display width in that column.

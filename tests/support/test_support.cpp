@@ -26,27 +26,30 @@ std::string corpus_file(const std::string& prefix) {
 
 const Layouts& layouts() { return Layouts::embedded(); }
 
-std::vector<std::string> corpus_files() {
+namespace {
+
+// The *.txt reports of the corpus folder, sorted; below it too when `recursive`.
+std::vector<std::string> corpus_reports(bool recursive) {
   std::vector<std::string> out;
   const fs::path dir(BUDGETXL_CORPUS_DIR);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& e : fs::directory_iterator(dir, ec))
+  auto take = [&](const fs::directory_entry& e) {
     if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  };
+  if (recursive) {
+    for (const auto& e : fs::recursive_directory_iterator(dir, ec)) take(e);
+  } else {
+    for (const auto& e : fs::directory_iterator(dir, ec)) take(e);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::vector<std::string> corpus_files_recursive() {
-  std::vector<std::string> out;
-  const fs::path dir(BUDGETXL_CORPUS_DIR);
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-    if (e.path().extension() == ".txt") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+}  // namespace
+
+std::vector<std::string> corpus_files() { return corpus_reports(false); }
+std::vector<std::string> corpus_files_recursive() { return corpus_reports(true); }
 
 Report read_snippet(const std::string& text) { return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt", bxtest::layouts()); }
 
