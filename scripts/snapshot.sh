@@ -19,6 +19,9 @@ for report in ../shared/corpus/*.txt ../shared/corpus/*/*.txt samples/*.txt; do
     "$bin" json "$tmp/b.xlsx" -v -o "$tmp/b.json" 2>"$tmp/b.findings"
     sed "s|$tmp/||g" "$tmp/b.findings" >"$out/$name.xlsx.findings"
     grep -v '"file":' "$tmp/b.json" >"$out/$name.xlsx.json"
+    # The sheets as written (cells, merges, formats), for changes the read-back cannot see.
+    command -v unzip >/dev/null && unzip -p "$tmp/b.xlsx" xl/sharedStrings.xml 'xl/worksheets/*.xml' xl/styles.xml \
+      >"$out/$name.xlsx.xml" 2>/dev/null
     "$bin" export "$tmp/b.xlsx" -q -o "$tmp/b.txt" 2>/dev/null && cp "$tmp/b.txt" "$out/$name.export.txt"
   fi
   rm -rf "$tmp"

@@ -9,6 +9,8 @@
 // where object() and list() call `fn` to describe what is inside (list: once per item).
 #pragma once
 
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "budgetxl/forms.hpp"
@@ -184,5 +186,53 @@ void form(const Form& f, V& v) {
   v.strings("missing", f.missing);
   v.origin("origin", f.origin);
 }
+
+// The scalar fields of a form by path ("project_name", "funds.period.total", "footer.present"), for
+// the form grids of templates/forms/ (budgetxl/form_layout.hpp). Lists are not indexed. The views
+// point into the form, which must outlive the index.
+class FieldIndex {
+ public:
+  struct Value {
+    enum class Kind { text, amount, flag, number } kind = Kind::text;
+    std::string_view text;
+    const Amount* amount = nullptr;
+    bool flag = false;
+    long long number = 0;
+  };
+  explicit FieldIndex(const Form& f) { form(f, *this); }
+  const Value* find(const std::string& path) const {
+    const auto it = values_.find(path);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+  const std::map<std::string, Value>& values() const { return values_; }
+
+  // The visitor of form().
+  void text(const char* key, std::string_view s) { put(key, Value::Kind::text).text = s; }
+  void amount(const char* key, const Amount& a) { put(key, Value::Kind::amount).amount = &a; }
+  void flag(const char* key, bool b) { put(key, Value::Kind::flag).flag = b; }
+  void number(const char* key, long long n) { put(key, Value::Kind::number).number = n; }
+  void origin(const char*, const Origin&) {}
+  void strings(const char*, const std::vector<std::string>&) {}
+  void null(const char*) {}
+  template <class F>
+  void object(const char* key, F&& fields) {
+    const std::string outer = prefix_;
+    prefix_ += std::string(key) + ".";
+    fields();
+    prefix_ = outer;
+  }
+  template <class T, class F>
+  void list(const char*, const std::vector<T>&, F&&) {}
+
+ private:
+  Value& put(const char* key, Value::Kind kind) {
+    Value& v = values_[prefix_ + key];
+    v = Value{};
+    v.kind = kind;
+    return v;
+  }
+  std::string prefix_;
+  std::map<std::string, Value> values_;
+};
 
 }  // namespace budgetxl::form_fields

@@ -56,7 +56,7 @@ bool strip_prefix(const std::string& text, const std::string& prefix_key, std::s
 std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form out;
   DepartmentText& form = out.body.emplace<DepartmentText>();
-  out.amount_unit = "";
+  out.amount_unit = L.grid(FormKind::department_text).amount_unit;
   out.title = heading_text(lines[i].text);
   out.origin = Origin::at_line(lines[i].number);
 

@@ -39,7 +39,7 @@ std::string field_text(const std::vector<std::string>& fields, std::size_t i) {
 std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form out;
   HebeiForm& form = out.body.emplace<HebeiForm>();
-  out.amount_unit = "万元";
+  out.amount_unit = L.grid(FormKind::project_hebei).amount_unit;
   out.title = heading_text(lines[i].text);
   out.origin = Origin::at_line(lines[i].number);
 
@@ -67,8 +67,7 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts
     const std::string id = first ? first->label->id : "";
 
     if (id == "amount_unit") {
-      out.amount_unit = "万元";
-      continue;
+      continue;  // the unit line ("单位：万元") of the form's amounts
     }
     if (id == "project_code" || id == "project_name") {
       const FormLabel* current = nullptr;

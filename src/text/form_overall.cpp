@@ -11,7 +11,7 @@ using namespace budgetxl::util;
 std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form out;
   OverallForm& form = out.body.emplace<OverallForm>();
-  out.amount_unit = "万元";
+  out.amount_unit = L.grid(FormKind::department_overall).amount_unit;
   out.title = trim(replace_all(lines[i].text, "\t", " "));
   out.origin = Origin::at_line(lines[i].number);
 

@@ -138,12 +138,22 @@ void flush_repeats(Report& report, RepeatedLine& r) {
   r = {};
 }
 
+// A line that names the 填报日期 of the footer (however it is glued to other text).
+bool mentions_filled_date(const std::string& text, const FormLayouts& L) {
+  const FormLabel* date = L.project_footer.find("filled_date");
+  if (!date) return false;
+  const std::string key = label_key(text);
+  for (const std::string& k : date->keys)
+    if (!k.empty() && contains(key, k)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
   Form out;
   ProjectForm& form = out.body.emplace<ProjectForm>();
-  out.amount_unit = "元";
+  out.amount_unit = L.grid(FormKind::project).amount_unit;
   out.title = trim(replace_all(lines[i].text, "\t", " "));
   out.origin = Origin::at_line(lines[i].number);
 
@@ -212,7 +222,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
         const auto m = L.project_footer.match_prefix(c.text);
         if (m) footer_line = true;
       }
-      if (footer_line || (zone == Zone::indicators && contains(nfkc(line.text), "填报日期"))) {
+      if (footer_line || (zone == Zone::indicators && mentions_filled_date(line.text, L))) {
         read_footer(line, L.project_footer, form);
         zone = Zone::footer;
         continue;
@@ -221,13 +231,18 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
 
     // Indicator header: at least two of 一级指标 / 二级指标 / 三级指标 / 指标值.
     {
+      const FormBlock* pairs = L.grid(FormKind::project).block("indicator_pairs");
+      const auto key_of = [&](std::size_t k) {
+        return pairs && k < pairs->columns.size() ? label_key(pairs->columns[k]) : std::string();
+      };
+      const std::string name_key = key_of(2), value_key = key_of(3);
       int header_cells = 0, values = 0, names = 0;
       for (const auto& c : cells) {
         if (L.is_header_cell(c.text)) {
           ++header_cells;
           const std::string k = label_key(c.text);
-          if (k == "指标值") ++values;
-          if (k == "三级指标") ++names;
+          if (k == value_key) ++values;
+          if (k == name_key) ++names;
         }
       }
       if (header_cells >= 2) {

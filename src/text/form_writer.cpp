@@ -4,6 +4,9 @@
 #include <optional>
 #include <vector>
 
+#include <stdexcept>
+
+#include "budgetxl/form_fields.hpp"
 #include "layout/form_layouts.hpp"
 #include "text/form_common.hpp"
 #include "util/normalize.hpp"
@@ -148,65 +151,37 @@ class IndicatorRowWriter {
   IndicatorRow prev_;
 };
 
-// ---- Shanxi project form ----------------------------------------------------------------------
+// ---- Blocks: the repeated parts of the forms, each with its heading and columns from the template ----
 
-void write_project(Out& out, const Form& form, const FormLayouts& layouts) {
-  const ProjectForm& f = form.as<ProjectForm>();
-  out.line(cell(form.title));
-  out.blank();
-  if (!form.year_line.empty()) {
-    out.line(cell(form.year_line));
-    out.blank();
-  }
-  out.cells({"项目名称", "", cell(f.project_name), "", "", "", "", ""});
-  out.cells({"主管部门及代码", "", cell(f.department), "", "实施单位", "", cell(f.unit), ""});
-  out.cells({"项目属性", "", cell(f.attribute), "", "项目期", "", cell(f.duration), ""});
-  out.cells({"项目资金（元）", "", "实施期资金总额：", yuan(f.period_funds.total), "年度资金总额：",
-             yuan(f.annual_funds.total), "", ""});
-  const std::pair<const char*, Amount Funding::*> parts[] = {{"其中：中央财政资金", &Funding::central},
-                                                            {"省级财政资金", &Funding::provincial},
-                                                            {"市县（区）财政资金", &Funding::local},
-                                                            {"单位自筹", &Funding::self_raised},
-                                                            {"其他资金", &Funding::other}};
-  for (const auto& [label, member] : parts)
-    out.cells({"", "", label, yuan(f.period_funds.*member), label, yuan(f.annual_funds.*member), "", ""});
-  const std::pair<const char*, const std::string*> texts[] = {{"项目概况", &f.overview},
-                                                              {"立项依据", &f.basis},
-                                                              {"项目设立必要性", &f.necessity},
-                                                              {"保证项目实施的制度、措施", &f.measures},
-                                                              {"项目实施计划", &f.plan}};
-  for (const auto& [label, value] : texts) out.cells({label, "", cell(*value), "", "", "", "", ""});
-  out.cells({"实施期目标", "", "", "", "年度目标", "", "", ""});
-  if (f.goal_period.empty() && !f.goal_annual.empty())
-    out.cells({"总体目标", "", "", "", "年度目标", cell(f.goal_annual), "", ""});
-  else
-    out.cells({"总体目标", "", cell(f.goal_period), "", "", cell(f.goal_annual), "", ""});
-  out.cells({"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"});
-  IndicatorRowWriter rows(layouts, true);
-  for (const auto& r : f.indicator_rows) out.line(rows.write(r));
-  if (f.has_footer)
-    out.cells({"", "负责人：", cell(f.responsible), "经办人：", cell(f.handler), "联系电话：", cell(f.phone), "填报日期：",
-               cell(f.filled_date)});
+using BlockWriter = void (*)(Out&, const Form&, const FormBlock&, const FormLayouts&);
+
+std::vector<std::string> header_row(const FormBlock& b) {
+  std::vector<std::string> cells;
+  if (!b.heading.empty()) cells.push_back(b.heading);
+  cells.insert(cells.end(), b.columns.begin(), b.columns.end());
+  return cells;
 }
 
-// ---- Overall form ------------------------------------------------------------------------------
+// 总体目标 under the 实施期目标 / 年度目标 headings: an annual goal alone stands under its heading, as
+// the reader expects when the 实施期 cell is empty.
+void goals(Out& out, const Form& form, const FormBlock&, const FormLayouts& L) {
+  const ProjectForm& f = form.as<ProjectForm>();
+  const std::string& goal = L.project_fields.find("goal")->label;
+  if (f.goal_period.empty() && !f.goal_annual.empty())
+    out.cells({goal, "", "", "", L.project_fields.find("goal_annual_heading")->label, cell(f.goal_annual), "", ""});
+  else
+    out.cells({goal, "", cell(f.goal_period), "", "", cell(f.goal_annual), "", ""});
+}
 
-void write_overall(Out& out, const Form& form, const FormLayouts& layouts) {
+void indicator_pairs(Out& out, const Form& form, const FormBlock& b, const FormLayouts& L) {
+  out.cells(header_row(b));
+  IndicatorRowWriter rows(L, true);
+  for (const auto& r : form.as<ProjectForm>().indicator_rows) out.line(rows.write(r));
+}
+
+void budget_lines(Out& out, const Form& form, const FormBlock& b, const FormLayouts&) {
   const OverallForm& f = form.as<OverallForm>();
-  out.line(cell(form.title));
-  out.blank();
-  if (!form.year_line.empty()) {
-    out.line(cell(form.year_line));
-    out.blank();
-  }
-  out.cells({"部门基本信息", "部门名称", cell(f.department), "", ""});
-  out.cells({"", "内设机构部门数", cell(f.internal_departments), "所属预算单位数", cell(f.budget_units)});
-  out.cells({"", "核定的人员编制数", cell(f.staff_quota), "实际在职人员总数", cell(f.staff_actual)});
-  out.cells({"", "", "", "其中:在编人员数", cell(f.staff_on_quota)});
-  out.cells({"", "", "", "其他人员数", cell(f.staff_other)});
-  out.cells({"部门职责", cell(f.duties)});
-  out.cells({"部门战略目标", cell(f.strategy)});
-  out.cells({"年度预算情况", "按资金来源划分", "资金总额(万元)", "按资金方向划分", "资金总额(万元)"});
+  out.cells(header_row(b));
   const std::size_t n = std::max(f.budget_by_source.size(), f.budget_by_direction.size());
   for (std::size_t k = 0; k < n; ++k) {
     std::vector<std::string> cs = {""};
@@ -220,55 +195,47 @@ void write_overall(Out& out, const Form& form, const FormLayouts& layouts) {
     }
     out.cells(cs);
   }
-  out.cells({"年度重点任务", "核心职能", "", "重点任务", ""});
-  for (const auto& t : f.key_tasks) out.cells({"", cell(t.function), "", cell(t.task), ""});
-  out.cells({"年度绩效目标", cell(f.goal)});
-  out.cells({"年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"});
-  IndicatorRowWriter rows(layouts, false);
-  for (const auto& i : f.indicators) out.line(rows.write(i));
 }
 
-// ---- Hebei project form ------------------------------------------------------------------------
+// 核心职能 and 重点任务 each over two cells of the printed form.
+void key_tasks(Out& out, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const auto col = [&](std::size_t k) { return k < b.columns.size() ? b.columns[k] : std::string(); };
+  out.cells({b.heading, col(0), "", col(1), ""});
+  for (const auto& t : form.as<OverallForm>().key_tasks) out.cells({"", cell(t.function), "", cell(t.task), ""});
+}
 
-void write_hebei(Out& out, const Form& form) {
-  const HebeiForm& f = form.as<HebeiForm>();
-  out.line("## " + cell(form.title));
-  out.blank();
-  if (!f.unit_code.empty()) {
-    out.line(cell(f.unit_code) + " " + cell(f.unit));
-    out.blank();
-  }
-  out.line("单位：万元");
-  out.blank();
-  out.cells({"项目编码", cell(f.project_code), "", "项目名称", cell(f.project_name), "", ""});
-  out.cells({"预算规模及资金用途", "预算数", wan(f.budget), "其中：财政资金", wan(f.fiscal_funds), "其他资金",
-             wan(f.other_funds)});
-  if (!f.fund_use.empty()) out.cells({"", cell(f.fund_use), "", "", "", "", ""});
-  if (!f.spending_plan.empty()) {
-    std::vector<std::string> labels = {"资金支出计划（%）"}, values = {""};
-    for (const auto& s : f.spending_plan) {
-      labels.push_back(cell(s.label));
-      values.push_back(cell(s.value));
+void indicators(Out& out, const Form& form, const FormBlock& b, const FormLayouts& L) {
+  out.cells(header_row(b));
+  if (form.kind() == FormKind::project_hebei) {
+    std::string level1;
+    bool first = true;
+    for (const auto& i : form.as<HebeiForm>().indicators) {
+      const bool show = first || i.level1 != level1;
+      out.cells({show ? cell(i.level1) : "", cell(i.level2), cell(i.name), cell(i.description), cell(i.value),
+                 cell(i.basis)});
+      level1 = i.level1;
+      first = false;
     }
-    out.cells(labels);
-    bool any = false;
-    for (const auto& s : f.spending_plan) any = any || !s.value.empty();
-    if (any) out.cells(values);
+    return;
   }
-  out.cells({"绩效目标", cell(f.goal), "", "", "", "", ""});
-  out.cells({"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"});
-  std::string level1;
-  bool first = true;
-  for (const auto& i : f.indicators) {
-    const bool show = first || i.level1 != level1;
-    out.cells({show ? cell(i.level1) : "", cell(i.level2), cell(i.name), cell(i.description), cell(i.value),
-               cell(i.basis)});
-    level1 = i.level1;
-    first = false;
-  }
+  IndicatorRowWriter rows(L, false);
+  for (const auto& i : form.as<OverallForm>().indicators) out.line(rows.write(i));
 }
 
-// ---- Department text ---------------------------------------------------------------------------
+// 资金支出计划（%）: the month-end labels, then their values when there are any.
+void spending_plan(Out& out, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const HebeiForm& f = form.as<HebeiForm>();
+  if (f.spending_plan.empty()) return;
+  std::vector<std::string> labels = {b.heading}, values = {""};
+  bool any = false;
+  for (const auto& s : f.spending_plan) {
+    labels.push_back(cell(s.label));
+    values.push_back(cell(s.value));
+    any = any || !s.value.empty();
+  }
+  out.cells(labels);
+  if (any) out.cells(values);
+}
 
 void paragraphs(Out& out, const std::string& text, const std::string& prefix) {
   std::size_t start = 0;
@@ -284,26 +251,56 @@ void paragraphs(Out& out, const std::string& text, const std::string& prefix) {
   }
 }
 
-void write_department_text(Out& out, const Form& form) {
+void overall_goal(Out& out, const Form& form, const FormBlock&, const FormLayouts&) {
   const DepartmentText& f = form.as<DepartmentText>();
-  out.line("## " + cell(form.title.empty() ? std::string(form_kind_title(form.kind())) : form.title));
-  out.blank();
-  out.line("### 一、总体绩效目标");
-  out.blank();
   if (!f.overall_goal.empty()) paragraphs(out, f.overall_goal, "");
-  out.line("### 二、分项绩效目标");
-  out.blank();
-  for (const auto& g : f.sub_goals) {
+}
+
+void sub_goals(Out& out, const Form& form, const FormBlock&, const FormLayouts& L) {
+  for (const auto& g : form.as<DepartmentText>().sub_goals) {
     out.line("#### " + cell(g.heading));
     out.blank();
-    if (!g.goal.empty()) paragraphs(out, g.goal, "绩效目标：");
-    if (!g.indicators.empty()) paragraphs(out, g.indicators, "绩效指标：");
+    if (!g.goal.empty()) paragraphs(out, g.goal, L.goal_prefix_text);
+    if (!g.indicators.empty()) paragraphs(out, g.indicators, L.indicator_prefix_text);
   }
-  out.line("### 三、工作保障措施");
-  out.blank();
-  for (const auto& s : f.safeguards) {
+}
+
+void safeguards(Out& out, const Form& form, const FormBlock&, const FormLayouts&) {
+  for (const auto& s : form.as<DepartmentText>().safeguards) {
     out.line(cell(s));
     out.blank();
+  }
+}
+
+BlockWriter block_writer(const std::string& name) {
+  static const std::pair<const char*, BlockWriter> writers[] = {
+      {"goals", goals},           {"indicator_pairs", indicator_pairs}, {"budget_lines", budget_lines},
+      {"key_tasks", key_tasks},   {"indicators", indicators},           {"spending_plan", spending_plan},
+      {"overall_goal", overall_goal}, {"sub_goals", sub_goals},         {"safeguards", safeguards}};
+  for (const auto& [n, w] : writers)
+    if (name == n) return w;
+  throw std::logic_error("form block without a text writer: " + name);
+}
+
+// ---- The grid: every label and value where the template's text grid puts it ----------------------
+
+void write_grid(Out& out, const Form& form, const FormLayouts& layouts) {
+  const FormGrids& grids = layouts.grid(form.kind());
+  const form_fields::FieldIndex fields(form);
+  const bool in_wan = grids.amount_unit == "万元";
+  for (const GridRow& row : grids.text.rows) {
+    if (!grid_row_shown(row, fields)) continue;
+    if (row.block >= 0) {
+      const FormBlock& b = grids.blocks[static_cast<std::size_t>(row.block)];
+      block_writer(b.name)(out, form, b, layouts);
+      continue;
+    }
+    std::vector<std::string> cells;
+    for (const GridCell& c : row.cells) {
+      const Amount* a = grid_cell_amount(c, fields);
+      cells.push_back(a ? (in_wan ? wan(*a) : yuan(*a)) : cell(grid_cell_text(c, fields)));
+    }
+    out.cells(cells);
   }
 }
 
@@ -311,12 +308,7 @@ void write_department_text(Out& out, const Form& form) {
 
 std::string write_form_text(const Form& form, const FormLayouts& layouts) {
   Out out;
-  switch (form.kind()) {
-    case FormKind::project: write_project(out, form, layouts); break;
-    case FormKind::department_overall: write_overall(out, form, layouts); break;
-    case FormKind::project_hebei: write_hebei(out, form); break;
-    case FormKind::department_text: write_department_text(out, form); break;
-  }
+  write_grid(out, form, layouts);
   return out.take();
 }
 

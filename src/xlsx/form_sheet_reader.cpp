@@ -179,7 +179,7 @@ class Grid {
   std::set<Key> continuation_;         // cells holding the rest of a continued text
 };
 
-bool key_is(const std::string& t, const char* label) { return label_key(t) == label_key(label); }
+bool key_is(const std::string& t, std::string_view label) { return label_key(t) == label_key(label); }
 
 // Title and year line: the non-empty rows before the first row holding a field label.
 template <class IsLabel>
@@ -218,7 +218,7 @@ bool split_unit_line(const std::string& t, std::string& code, std::string& unit)
 }
 
 // Header columns of an indicator table in row r: every column whose text matches `name`.
-std::vector<std::uint32_t> columns_named(const Grid& g, std::uint32_t r, const char* name) {
+std::vector<std::uint32_t> columns_named(const Grid& g, std::uint32_t r, std::string_view name) {
   std::vector<std::uint32_t> out;
   for (std::uint32_t c = 1; c <= g.cols(); ++c)
     if (key_is(g.own(r, c), name)) out.push_back(c);
@@ -226,6 +226,13 @@ std::vector<std::uint32_t> columns_named(const Grid& g, std::uint32_t r, const c
 }
 
 std::uint32_t col_or_zero(const std::vector<std::uint32_t>& v, std::size_t i) { return i < v.size() ? v[i] : 0; }
+
+// Column header k of a block of the form's template ("一级指标" …): the sheet writer wrote the same.
+const std::string& block_column(const FormLayouts& L, FormKind kind, const char* block, std::size_t k) {
+  static const std::string none;
+  const FormBlock* b = L.grid(kind).block(block);
+  return b && k < b->columns.size() ? b->columns[k] : none;
+}
 
 // Does row r hold something of an indicator row (its own cells, or the start of a merged 一级 cell)?
 bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32_t>& cols) {
@@ -238,7 +245,7 @@ bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32
 
 void read_project(const Grid& g, Form& form, const FormLayouts& L) {
   ProjectForm& f = form.body.emplace<ProjectForm>();
-  form.amount_unit = "元";
+  form.amount_unit = L.grid(FormKind::project).amount_unit;
   auto is_label = [&](const std::string& t) {
     return L.project_fields.match_exact(t) || L.project_footer.match_exact(t) || L.is_header_label(t) ||
            L.is_header_cell(t);
@@ -328,10 +335,10 @@ void read_project(const Grid& g, Form& form, const FormLayouts& L) {
         break;
       }
   if (header) {
-    const auto l1 = columns_named(g, header, "一级指标");
-    const auto l2 = columns_named(g, header, "二级指标");
-    const auto l3 = columns_named(g, header, "三级指标");
-    const auto val = columns_named(g, header, "指标值");
+    auto named = [&](std::size_t k) {
+      return columns_named(g, header, block_column(L, FormKind::project, "indicator_pairs", k));
+    };
+    const auto l1 = named(0), l2 = named(1), l3 = named(2), val = named(3);
     const auto tag_p = columns_named(g, header, schema::kPeriodStandardLevelColumn);
     const auto tag_a = columns_named(g, header, schema::kAnnualStandardLevelColumn);
     const std::uint32_t c1 = col_or_zero(l1, 0);
@@ -389,11 +396,20 @@ void read_project(const Grid& g, Form& form, const FormLayouts& L) {
 
 void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
   OverallForm& f = form.body.emplace<OverallForm>();
-  form.amount_unit = "万元";
+  form.amount_unit = L.grid(FormKind::department_overall).amount_unit;
+  auto column = [&](const char* block, std::size_t k) {
+    return block_column(L, FormKind::department_overall, block, k);
+  };
+  // The amount columns of 年度预算情况 are found by their header up to the unit: "资金总额(万元)".
+  std::string amount_key = label_key(column("budget_lines", 1));
+  amount_key = amount_key.substr(0, amount_key.find('('));
+  auto is_amount_header = [&](const std::string& t) {
+    return !amount_key.empty() && util::starts_with(label_key(t), amount_key);
+  };
   auto is_header = [&](const std::string& t) {
-    const std::string k = label_key(t);
-    return k == "按资金来源划分" || k == "按资金方向划分" || util::starts_with(k, "资金总额") || k == "核心职能" ||
-           k == "重点任务" || L.is_header_cell(t) || k == schema::kStandardLevelColumn;
+    return key_is(t, column("budget_lines", 0)) || key_is(t, column("budget_lines", 2)) || is_amount_header(t) ||
+           key_is(t, column("key_tasks", 0)) || key_is(t, column("key_tasks", 1)) || L.is_header_cell(t) ||
+           key_is(t, schema::kStandardLevelColumn);
   };
   auto is_label = [&](const std::string& t) { return L.overall_fields.match_exact(t) || is_header(t); };
   read_head(g, form, is_label, true);
@@ -421,7 +437,7 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
     }
 
   // A header row (at or after `from`) holding `name`, and the section's end.
-  auto header_row = [&](const char* name, std::uint32_t from) -> std::uint32_t {
+  auto header_row = [&](const std::string& name, std::uint32_t from) -> std::uint32_t {
     for (std::uint32_t r = std::max<std::uint32_t>(from, 1); r <= g.rows(); ++r)
       for (std::uint32_t c = 1; c <= g.cols(); ++c)
         if (key_is(g.own(r, c), name)) return r;
@@ -435,14 +451,14 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
   };
 
   // 年度预算情况: (label, amount) under 按资金来源划分 and 按资金方向划分.
-  if (const std::uint32_t h = header_row("按资金来源划分", budget_row)) {
+  if (const std::uint32_t h = header_row(column("budget_lines", 0), budget_row)) {
     auto amount_col = [&](std::uint32_t from) -> std::uint32_t {
       for (std::uint32_t c = from + 1; c <= g.cols(); ++c)
-        if (util::starts_with(label_key(g.own(h, c)), "资金总额")) return c;
+        if (is_amount_header(g.own(h, c))) return c;
       return 0;
     };
-    const auto src = columns_named(g, h, "按资金来源划分");
-    const auto dir = columns_named(g, h, "按资金方向划分");
+    const auto src = columns_named(g, h, column("budget_lines", 0));
+    const auto dir = columns_named(g, h, column("budget_lines", 2));
     struct Side {
       std::uint32_t label = 0, amount = 0;
       std::vector<BudgetLine>* out;
@@ -462,13 +478,14 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
         s.out->push_back(std::move(b));
       }
   } else if (budget_row) {
-    g.finding("xlsx.form-no-header", Severity::warning, "年度预算情况缺少“按资金来源划分”表头", Pos{budget_row, 1});
+    g.finding("xlsx.form-no-header", Severity::warning, "年度预算情况缺少“" + column("budget_lines", 0) + "”表头",
+              Pos{budget_row, 1});
   }
 
   // 年度重点任务: 核心职能 and 重点任务.
-  if (const std::uint32_t h = header_row("核心职能", tasks_row)) {
-    const std::uint32_t cf = col_or_zero(columns_named(g, h, "核心职能"), 0);
-    const std::uint32_t ct = col_or_zero(columns_named(g, h, "重点任务"), 0);
+  if (const std::uint32_t h = header_row(column("key_tasks", 0), tasks_row)) {
+    const std::uint32_t cf = col_or_zero(columns_named(g, h, column("key_tasks", 0)), 0);
+    const std::uint32_t ct = col_or_zero(columns_named(g, h, column("key_tasks", 1)), 0);
     const std::uint32_t end = section_end(h);
     for (std::uint32_t r = h + 1; r <= end; ++r) {
       KeyTask t;
@@ -481,11 +498,10 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
   }
 
   // 年度绩效指标.
-  if (const std::uint32_t h = header_row("一级指标", indicators_row)) {
-    const std::uint32_t c1 = col_or_zero(columns_named(g, h, "一级指标"), 0);
-    const std::vector<std::uint32_t> cols = {c1, col_or_zero(columns_named(g, h, "二级指标"), 0),
-                                             col_or_zero(columns_named(g, h, "三级指标"), 0),
-                                             col_or_zero(columns_named(g, h, "指标值"), 0),
+  if (const std::uint32_t h = header_row(column("indicators", 0), indicators_row)) {
+    auto named = [&](std::size_t k) { return col_or_zero(columns_named(g, h, column("indicators", k)), 0); };
+    const std::uint32_t c1 = named(0);
+    const std::vector<std::uint32_t> cols = {c1, named(1), named(2), named(3),
                                              col_or_zero(columns_named(g, h, schema::kStandardLevelColumn), 0)};
     for (std::uint32_t r = h + 1; r <= g.rows(); ++r) {
       if (!indicator_row(g, r, cols)) continue;
@@ -506,7 +522,7 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
 
 void read_hebei(const Grid& g, Form& form, const FormLayouts& L) {
   HebeiForm& f = form.body.emplace<HebeiForm>();
-  form.amount_unit = "万元";
+  form.amount_unit = L.grid(FormKind::project_hebei).amount_unit;
   auto is_label = [&](const std::string& t) {
     return L.hebei_fields.match_exact(t) || L.is_header_cell(t) || key_is(t, schema::kStandardLevelColumn);
   };
@@ -606,13 +622,11 @@ void read_hebei(const Grid& g, Form& form, const FormLayouts& L) {
   }
 
   if (header) {
-    const std::uint32_t c1 = col_or_zero(columns_named(g, header, "一级指标"), 0);
-    const std::vector<std::uint32_t> cols = {c1,
-                                             col_or_zero(columns_named(g, header, "二级指标"), 0),
-                                             col_or_zero(columns_named(g, header, "三级指标"), 0),
-                                             col_or_zero(columns_named(g, header, "绩效指标描述"), 0),
-                                             col_or_zero(columns_named(g, header, "指标值"), 0),
-                                             col_or_zero(columns_named(g, header, "指标值确定依据"), 0),
+    auto named = [&](std::size_t k) {
+      return col_or_zero(columns_named(g, header, block_column(L, FormKind::project_hebei, "indicators", k)), 0);
+    };
+    const std::uint32_t c1 = named(0);
+    const std::vector<std::uint32_t> cols = {c1, named(1), named(2), named(3), named(4), named(5),
                                              col_or_zero(columns_named(g, header, schema::kStandardLevelColumn), 0)};
     for (std::uint32_t r = header + 1; r <= g.rows(); ++r) {
       if (!indicator_row(g, r, cols)) continue;
@@ -637,7 +651,7 @@ void read_hebei(const Grid& g, Form& form, const FormLayouts& L) {
 
 void read_department_text(const Grid& g, Form& form, const FormLayouts& L) {
   DepartmentText& f = form.body.emplace<DepartmentText>();
-  form.amount_unit = "";
+  form.amount_unit = L.grid(FormKind::department_text).amount_unit;
   auto is_section = [&](const std::string& t) { return L.department_text_sections.match_exact(t) != nullptr; };
   read_head(g, form, is_section, false);
   std::string section;

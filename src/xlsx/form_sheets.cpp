@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "budgetxl/form_fields.hpp"
+#include "budgetxl/form_layout.hpp"
 #include "util/normalize.hpp"
 #include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
@@ -84,14 +86,21 @@ class FormSheet {
   void width(std::uint16_t c, double w) { out_.column_width(c, w); }
   // Each sheet row from r on tall enough for its piece of `s` wrapped in a merged cell about `chars`
   // characters wide.
-  void fit(std::uint32_t r, const std::string& s, double chars) { fit(r, s, "", chars); }
-  // The same for two texts side by side: each row fits the longer of its two pieces.
-  void fit(std::uint32_t r, const std::string& a, const std::string& b, double chars) {
-    const std::vector<std::string> pa = cell_pieces(a), pb = cell_pieces(b);
-    for (std::size_t k = 0; k < std::max(pa.size(), pb.size()); ++k) {
-      const std::string& x = k < pa.size() ? pa[k] : std::string();
-      const std::string& y = k < pb.size() ? pb[k] : std::string();
-      fit_row(r + static_cast<std::uint32_t>(k), x.size() > y.size() ? x : y, chars);
+  void fit(std::uint32_t r, const std::string& s, double chars) { fit(r, std::vector<std::string>{s}, chars); }
+  void fit(std::uint32_t r, const std::string& a, const std::string& b, double chars) { fit(r, {a, b}, chars); }
+  // The same for texts side by side: each row fits the longest of their pieces in it.
+  void fit(std::uint32_t r, const std::vector<std::string>& texts, double chars) {
+    std::vector<std::vector<std::string>> pieces;
+    std::size_t rows = 0;
+    for (const std::string& t : texts) {
+      pieces.push_back(cell_pieces(t));
+      rows = std::max(rows, pieces.back().size());
+    }
+    for (std::size_t k = 0; k < rows; ++k) {
+      const std::string* longest = nullptr;
+      for (const auto& p : pieces)
+        if (k < p.size() && (!longest || p[k].size() >= longest->size())) longest = &p[k];
+      fit_row(r + static_cast<std::uint32_t>(k), longest ? *longest : std::string(), chars);
     }
   }
 
@@ -133,72 +142,23 @@ void merge_runs(FormSheet& sh, const std::vector<std::uint32_t>& at, std::uint16
   }
 }
 
-void write_project(FormSheet& sh, const Form& form) {
+// ---- Blocks: the repeated parts of the forms, each with its heading and columns from the template ----
+
+// Writes block `b` of `form` from sheet row r on; returns the row after it.
+using BlockWriter = std::uint32_t (*)(FormSheet&, std::uint32_t r, const Form&, const FormBlock&, const FormLayouts&);
+
+const std::string& column(const FormBlock& b, std::size_t k) {
+  static const std::string none;
+  return k < b.columns.size() ? b.columns[k] : none;
+}
+
+// 绩效指标 | 一级 | 二级 三级 指标值 (实施期) | 二级 三级 指标值 (年度) | standard levels.
+std::uint32_t indicator_pairs(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
   const ProjectForm& f = form.as<ProjectForm>();
-  const double widths[] = {16, 12, 14, 28, 14, 14, 28, 14, 14, 14};
-  for (std::uint16_t c = 0; c < 10; ++c) sh.width(c, widths[c]);
-  std::uint32_t r = sh.text(0, 0, 7, form.title, kTitle);
-  r += sh.text(r, 0, 7, form.year_line, kTitle);
-  std::uint32_t h = rows_for({f.project_name});
-  sh.text(r, 0, 0, "项目名称", kLabel, h);
-  sh.text(r, 1, 7, f.project_name, kText, h);
-  r += h;
-  h = rows_for({f.department, f.unit});
-  sh.text(r, 0, 0, "主管部门及代码", kLabel, h);
-  sh.text(r, 1, 3, f.department, kText, h);
-  sh.text(r, 4, 4, "实施单位", kLabel, h);
-  sh.text(r, 5, 7, f.unit, kText, h);
-  r += h;
-  h = rows_for({f.attribute, f.duration});
-  sh.text(r, 0, 0, "项目属性", kLabel, h);
-  sh.text(r, 1, 3, f.attribute, kText, h);
-  sh.text(r, 4, 4, "项目期", kLabel, h);
-  sh.text(r, 5, 7, f.duration, kText, h);
-  r += h;
-  // 项目资金（元）: six rows, 实施期 on the left, 年度 on the right.
-  sh.text(r, 0, 0, "项目资金（元）", kLabel, 6);
-  const char* labels[] = {"其中：中央财政资金", "省级财政资金", "市县（区）财政资金", "单位自筹", "其他资金"};
-  const Amount Funding::*parts[] = {&Funding::central, &Funding::provincial, &Funding::local, &Funding::self_raised,
-                                    &Funding::other};
-  sh.text(r, 1, 2, "实施期资金总额", kLabel);
-  sh.amount(r, 3, f.period_funds.total, false);
-  sh.text(r, 4, 5, "年度资金总额", kLabel);
-  sh.amount(r, 6, f.annual_funds.total, false);
-  sh.text(r, 7, 7, "", kText);
-  for (int k = 0; k < 5; ++k) {
-    const std::uint32_t row = r + 1 + static_cast<std::uint32_t>(k);
-    sh.text(row, 1, 2, labels[k], kLabel);
-    sh.amount(row, 3, f.period_funds.*parts[k], false);
-    sh.text(row, 4, 5, labels[k], kLabel);
-    sh.amount(row, 6, f.annual_funds.*parts[k], false);
-    sh.text(row, 7, 7, "", kText);
-  }
-  r += 6;
-  const std::pair<const char*, const std::string*> texts[] = {{"项目概况", &f.overview},
-                                                              {"立项依据", &f.basis},
-                                                              {"项目设立必要性", &f.necessity},
-                                                              {"保证项目实施的制度、措施", &f.measures},
-                                                              {"项目实施计划", &f.plan}};
-  for (const auto& [label, value] : texts) {
-    h = rows_for({*value});
-    sh.text(r, 0, 0, label, kLabel, h);
-    sh.text(r, 1, 7, *value, kText, h);
-    sh.fit(r, *value, 120);
-    r += h;
-  }
-  h = rows_for({f.goal_period, f.goal_annual});
-  sh.text(r, 0, 0, "总体目标", kLabel, 1 + h);
-  sh.text(r, 1, 3, "实施期目标", kLabel);
-  sh.text(r, 4, 7, "年度目标", kLabel);
-  sh.text(r + 1, 1, 3, f.goal_period, kText, h);
-  sh.text(r + 1, 4, 7, f.goal_annual, kText, h);
-  sh.fit(r + 1, f.goal_period, f.goal_annual, 50);
-  r += 1 + h;
-  // Indicator table: 绩效指标 | 一级 | 二级 三级 指标值 (实施期) | 二级 三级 指标值 (年度) | standard levels.
   const std::uint32_t header = r;
-  const char* heads[] = {"一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值",
-                         schema::kPeriodStandardLevelColumn, schema::kAnnualStandardLevelColumn};
-  for (std::uint16_t c = 1; c <= 9; ++c) sh.text(header, c, c, heads[c - 1], kHeader);
+  for (std::uint16_t c = 1; c <= 7; ++c) sh.text(header, c, c, column(b, c - 1u), kHeader);
+  sh.text(header, 8, 8, schema::kPeriodStandardLevelColumn, kHeader);
+  sh.text(header, 9, 9, schema::kAnnualStandardLevelColumn, kHeader);
   std::vector<std::string> level1;
   std::vector<std::uint32_t> heights;
   for (const auto& row : f.indicator_rows) {
@@ -207,12 +167,11 @@ void write_project(FormSheet& sh, const Form& form) {
                                 row.annual.level2, row.annual.name, row.annual.value}));
   }
   const std::vector<std::uint32_t> at = starts(header + 1, heights);
-  sh.text(header, 0, 0, "绩效指标", kLabel, at.back() - header);
+  sh.text(header, 0, 0, b.heading, kLabel, at.back() - header);
   merge_runs(sh, at, 1, level1, kCenter);
   for (std::size_t k = 0; k < f.indicator_rows.size(); ++k) {
     const IndicatorRow& ir = f.indicator_rows[k];
-    const std::uint32_t row = at[k];
-    h = heights[k];
+    const std::uint32_t row = at[k], h = heights[k];
     sh.text(row, 2, 2, ir.period.level2, kCenter, h);
     sh.text(row, 3, 3, ir.period.name, kText, h);
     sh.text(row, 4, 4, ir.period.value, kCenter, h);
@@ -222,221 +181,148 @@ void write_project(FormSheet& sh, const Form& form) {
     sh.text(row, 8, 8, level_tag(ir.period), kCenter, h);
     sh.text(row, 9, 9, level_tag(ir.annual), kCenter, h);
   }
-  r = at.back();
-  const std::pair<const char*, const std::string*> footer[] = {
-      {"负责人", &f.responsible}, {"经办人", &f.handler}, {"联系电话", &f.phone}, {"填报日期", &f.filled_date}};
-  // The footer row only when the form has one, so that a reader can tell (Form::has_footer).
-  const bool footer_shown = f.has_footer || !f.responsible.empty() || !f.handler.empty() || !f.phone.empty() ||
-                            !f.filled_date.empty();
-  if (!footer_shown) return;
-  h = rows_for({f.responsible, f.handler, f.phone, f.filled_date});
-  std::uint16_t c = 0;
-  for (const auto& [label, value] : footer) {
-    sh.text(r, c, c, label, kLabel, h);
-    sh.text(r, static_cast<std::uint16_t>(c + 1), static_cast<std::uint16_t>(c + 1), *value, kText, h);
-    c = static_cast<std::uint16_t>(c + 2);
-  }
+  return at.back();
 }
 
-void write_overall(FormSheet& sh, const Form& form) {
+// 年度预算情况: (label, amount) by source on the left, by direction on the right.
+std::uint32_t budget_lines(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
   const OverallForm& f = form.as<OverallForm>();
-  const double widths[] = {16, 26, 16, 26, 16, 14, 14, 14};
-  for (std::uint16_t c = 0; c < 8; ++c) sh.width(c, widths[c]);
-  std::uint32_t r = sh.text(0, 0, 7, form.title, kTitle);
-  r += sh.text(r, 0, 7, form.year_line, kTitle);
-  // 部门基本信息: 部门名称, then the six counts two by two.
-  const std::pair<const char*, const std::string*> basics[] = {
-      {"内设机构部门数", &f.internal_departments}, {"所属预算单位数", &f.budget_units},
-      {"核定的人员编制数", &f.staff_quota},        {"实际在职人员总数", &f.staff_actual},
-      {"其中:在编人员数", &f.staff_on_quota},      {"其他人员数", &f.staff_other}};
-  std::vector<std::uint32_t> heights = {rows_for({f.department})};
-  for (int k = 0; k < 6; k += 2) heights.push_back(rows_for({*basics[k].second, *basics[k + 1].second}));
-  std::vector<std::uint32_t> at = starts(r, heights);
-  sh.text(r, 0, 0, "部门基本信息", kLabel, at.back() - r);
-  sh.text(at[0], 1, 1, "部门名称", kLabel, heights[0]);
-  sh.text(at[0], 2, 7, f.department, kText, heights[0]);
-  for (int k = 0; k < 6; k += 2) {
-    const std::size_t row = 1 + static_cast<std::size_t>(k / 2);
-    const std::uint32_t h = heights[row];
-    sh.text(at[row], 1, 1, basics[k].first, kLabel, h);
-    sh.text(at[row], 2, 2, *basics[k].second, kText, h);
-    sh.text(at[row], 3, 3, basics[k + 1].first, kLabel, h);
-    sh.text(at[row], 4, 7, *basics[k + 1].second, kText, h);
-  }
-  r = at.back();
-  for (const auto& [label, value] : {std::pair<const char*, const std::string*>{"部门职责", &f.duties},
-                                     {"部门战略目标", &f.strategy}}) {
-    const std::uint32_t h = rows_for({*value});
-    sh.text(r, 0, 0, label, kLabel, h);
-    sh.text(r, 1, 7, *value, kText, h);
-    sh.fit(r, *value, 120);
-    r += h;
-  }
-  // 年度预算情况: (label, amount) by source on the left, by direction on the right.
-  // 年度预算情况: (label, amount) by source on the left, by direction on the right.
   const BudgetLine none;
   auto line = [&](const std::vector<BudgetLine>& lines, std::size_t k) -> const BudgetLine& {
     return k < lines.size() ? lines[k] : none;
   };
-  heights.clear();
+  std::vector<std::uint32_t> heights;
   for (std::size_t k = 0; k < std::max(f.budget_by_source.size(), f.budget_by_direction.size()); ++k)
     heights.push_back(rows_for({line(f.budget_by_source, k).label, line(f.budget_by_direction, k).label}));
-  at = starts(r + 1, heights);
-  sh.text(r, 0, 0, "年度预算情况", kLabel, at.back() - r);
-  sh.text(r, 1, 1, "按资金来源划分", kHeader);
-  sh.text(r, 2, 2, "资金总额(万元)", kHeader);
-  sh.text(r, 3, 3, "按资金方向划分", kHeader);
-  sh.text(r, 4, 4, "资金总额(万元)", kHeader);
+  const std::vector<std::uint32_t> at = starts(r + 1, heights);
+  sh.text(r, 0, 0, b.heading, kLabel, at.back() - r);
+  for (std::uint16_t c = 1; c <= 4; ++c) sh.text(r, c, c, column(b, c - 1u), kHeader);
+  const bool wan = form.amount_unit == "万元";
   for (std::size_t k = 0; k < heights.size(); ++k) {
     const BudgetLine& s = line(f.budget_by_source, k);
     const BudgetLine& d = line(f.budget_by_direction, k);
     sh.text(at[k], 1, 1, s.label, kText, heights[k]);
-    sh.amount(at[k], 2, s.amount, true, heights[k]);
+    sh.amount(at[k], 2, s.amount, wan, heights[k]);
     sh.text(at[k], 3, 3, d.label, kText, heights[k]);
-    sh.amount(at[k], 4, d.amount, true, heights[k]);
+    sh.amount(at[k], 4, d.amount, wan, heights[k]);
   }
-  r = at.back();
-  // 年度重点任务: 核心职能 → 重点任务.
-  heights.clear();
+  return at.back();
+}
+
+// 年度重点任务: 核心职能 → 重点任务.
+std::uint32_t key_tasks(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const OverallForm& f = form.as<OverallForm>();
+  std::vector<std::uint32_t> heights;
   for (const KeyTask& t : f.key_tasks) heights.push_back(rows_for({t.function, t.task}));
-  at = starts(r + 1, heights);
-  sh.text(r, 0, 0, "年度重点任务", kLabel, at.back() - r);
-  sh.text(r, 1, 3, "核心职能", kHeader);
-  sh.text(r, 4, 7, "重点任务", kHeader);
+  const std::vector<std::uint32_t> at = starts(r + 1, heights);
+  sh.text(r, 0, 0, b.heading, kLabel, at.back() - r);
+  sh.text(r, 1, 3, column(b, 0), kHeader);
+  sh.text(r, 4, 7, column(b, 1), kHeader);
   for (std::size_t k = 0; k < f.key_tasks.size(); ++k) {
     const KeyTask& t = f.key_tasks[k];
     sh.text(at[k], 1, 3, t.function, kText, heights[k]);
     sh.text(at[k], 4, 7, t.task, kText, heights[k]);
     sh.fit(at[k], t.function, t.task, 40);
   }
-  r = at.back();
-  std::uint32_t h = rows_for({f.goal});
-  sh.text(r, 0, 0, "年度绩效目标", kLabel, h);
-  sh.text(r, 1, 7, f.goal, kText, h);
-  sh.fit(r, f.goal, 120);
-  r += h;
-  // 年度绩效指标.
-  std::vector<std::string> level1;
-  heights.clear();
-  for (const auto& i : f.indicators) {
-    level1.push_back(i.level1);
-    heights.push_back(rows_for({i.level1, i.level2, i.name, i.value}));
-  }
-  at = starts(r + 1, heights);
-  sh.text(r, 0, 0, "年度绩效指标", kLabel, at.back() - r);
-  const char* heads[] = {"一级指标", "二级指标", "三级指标", "指标值", schema::kStandardLevelColumn};
-  for (std::uint16_t c = 1; c <= 5; ++c) sh.text(r, c, c, heads[c - 1], kHeader);
-  merge_runs(sh, at, 1, level1, kCenter);
-  for (std::size_t k = 0; k < f.indicators.size(); ++k) {
-    const Indicator& i = f.indicators[k];
-    h = heights[k];
-    sh.text(at[k], 2, 2, i.level2, kCenter, h);
-    sh.text(at[k], 3, 3, i.name, kText, h);
-    sh.text(at[k], 4, 4, i.value, kCenter, h);
-    sh.text(at[k], 5, 5, level_tag(i), kCenter, h);
-  }
+  return at.back();
 }
 
-void write_hebei(FormSheet& sh, const Form& form) {
+// One indicator table: the overall form's (heading left, 一级 二级 三级 指标值) or the Hebei form's
+// (no heading; 一级 二级 三级 绩效指标描述 指标值 指标值确定依据); the standard level after them.
+std::uint32_t indicators(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const std::vector<Indicator>& list = *form.indicator_list();
+  const bool described = form.kind() == FormKind::project_hebei;
+  const std::uint16_t first = b.heading.empty() ? 0 : 1;
+  const std::size_t n = described ? 6 : 4;
+  std::vector<std::string> level1;
+  std::vector<std::uint32_t> heights;
+  for (const auto& i : list) {
+    level1.push_back(i.level1);
+    heights.push_back(described ? rows_for({i.level1, i.level2, i.name, i.description, i.value, i.basis})
+                                : rows_for({i.level1, i.level2, i.name, i.value}));
+  }
+  const std::vector<std::uint32_t> at = starts(r + 1, heights);
+  if (!b.heading.empty()) sh.text(r, 0, 0, b.heading, kLabel, at.back() - r);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto c = static_cast<std::uint16_t>(first + k);
+    sh.text(r, c, c, column(b, k), kHeader);
+  }
+  const auto level_col = static_cast<std::uint16_t>(first + n);
+  sh.text(r, level_col, level_col, schema::kStandardLevelColumn, kHeader);
+  merge_runs(sh, at, first, level1, kCenter);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const Indicator& i = list[k];
+    const std::uint32_t h = heights[k];
+    const std::vector<std::pair<const std::string*, const Style*>> cells =
+        described ? std::vector<std::pair<const std::string*, const Style*>>{{&i.level2, &kCenter},
+                                                                             {&i.name, &kText},
+                                                                             {&i.description, &kText},
+                                                                             {&i.value, &kCenter},
+                                                                             {&i.basis, &kText}}
+                  : std::vector<std::pair<const std::string*, const Style*>>{
+                        {&i.level2, &kCenter}, {&i.name, &kText}, {&i.value, &kCenter}};
+    auto c = static_cast<std::uint16_t>(first + 1);
+    for (const auto& [text, style] : cells) {
+      sh.text(at[k], c, c, *text, *style, h);
+      ++c;
+    }
+    sh.text(at[k], level_col, level_col, level_tag(i), kCenter, h);
+  }
+  return at.back();
+}
+
+// 资金支出计划（%）: the month-end labels, their values below.
+std::uint32_t spending_plan(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
   const HebeiForm& f = form.as<HebeiForm>();
-  const double widths[] = {14, 18, 26, 34, 14, 22, 14, 14};
-  for (std::uint16_t c = 0; c < 8; ++c) sh.width(c, widths[c]);
-  std::uint32_t r = sh.text(0, 0, 7, form.title, kTitle);
-  const std::string unit_line = (f.unit_code.empty() ? "" : f.unit_code + " ") + f.unit;
-  std::uint32_t h = rows_for({unit_line});
-  sh.text(r, 0, 5, unit_line, kPlain, h);
-  sh.text(r, 6, 7, "单位：万元", kPlain, h);
-  r += h;
-  h = rows_for({f.project_code, f.project_name});
-  sh.text(r, 0, 0, "项目编码", kLabel, h);
-  sh.text(r, 1, 2, f.project_code, kText, h);
-  sh.text(r, 3, 3, "项目名称", kLabel, h);
-  sh.text(r, 4, 7, f.project_name, kText, h);
-  r += h;
-  // 预算规模及资金用途: the amounts, and the use of the funds below them.
-  h = rows_for({f.fund_use});
-  sh.text(r, 0, 0, "预算规模及资金用途", kLabel, 1 + h);
-  sh.text(r, 1, 1, "预算数", kLabel);
-  sh.amount(r, 2, f.budget, true);
-  sh.text(r, 3, 3, "其中：财政资金", kLabel);
-  sh.amount(r, 4, f.fiscal_funds, true);
-  sh.text(r, 5, 5, "其他资金", kLabel);
-  sh.amount(r, 6, f.other_funds, true);
-  sh.text(r, 7, 7, "", kText);
-  sh.text(r + 1, 1, 7, f.fund_use, kText, h);
-  sh.fit(r + 1, f.fund_use, 110);
-  r += 1 + h;
-  // 资金支出计划（%）: the month-end labels, their values below.
   const std::size_t plan_columns = std::max<std::size_t>(7, f.spending_plan.size());
   std::uint32_t label_rows = 1, value_rows = 1;
   for (const SpendingStep& s : f.spending_plan) {
     label_rows = std::max(label_rows, rows_for(s.label));
     value_rows = std::max(value_rows, rows_for(s.value));
   }
-  sh.text(r, 0, 0, "资金支出计划（%）", kLabel, label_rows + value_rows);
+  sh.text(r, 0, 0, b.heading, kLabel, label_rows + value_rows);
   for (std::size_t k = 0; k < plan_columns; ++k) {
     const auto col = static_cast<std::uint16_t>(1 + k);
     const SpendingStep* s = k < f.spending_plan.size() ? &f.spending_plan[k] : nullptr;
     sh.text(r, col, col, s ? s->label : "", kHeader, label_rows);
     sh.text(r + label_rows, col, col, s ? s->value : "", kCenter, value_rows);
   }
-  r += label_rows + value_rows;
-  h = rows_for({f.goal});
-  sh.text(r, 0, 0, "绩效目标", kLabel, h);
-  sh.text(r, 1, 7, f.goal, kText, h);
-  sh.fit(r, f.goal, 110);
-  r += h;
-  const char* heads[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
-                         schema::kStandardLevelColumn};
-  for (std::uint16_t c = 0; c < 7; ++c) sh.text(r, c, c, heads[c], kHeader);
-  std::vector<std::string> level1;
-  std::vector<std::uint32_t> heights;
-  for (const auto& i : f.indicators) {
-    level1.push_back(i.level1);
-    heights.push_back(rows_for({i.level1, i.level2, i.name, i.description, i.value, i.basis}));
-  }
-  const std::vector<std::uint32_t> at = starts(r + 1, heights);
-  merge_runs(sh, at, 0, level1, kCenter);
-  for (std::size_t k = 0; k < f.indicators.size(); ++k) {
-    const Indicator& i = f.indicators[k];
-    h = heights[k];
-    sh.text(at[k], 1, 1, i.level2, kCenter, h);
-    sh.text(at[k], 2, 2, i.name, kText, h);
-    sh.text(at[k], 3, 3, i.description, kText, h);
-    sh.text(at[k], 4, 4, i.value, kCenter, h);
-    sh.text(at[k], 5, 5, i.basis, kText, h);
-    sh.text(at[k], 6, 6, level_tag(i), kCenter, h);
-  }
+  return r + label_rows + value_rows;
 }
 
-void write_department_text(FormSheet& sh, const Form& form) {
+// The 绩效目标 / 绩效指标 labels of the department text, as printed: the prefix without its colon.
+std::string prefix_label(std::string prefix) {
+  for (const char* colon : {":", "\xEF\xBC\x9A"})
+    if (util::ends_with(prefix, colon)) prefix.resize(prefix.size() - std::string_view(colon).size());
+  return prefix;
+}
+
+// 分项绩效目标: per goal its heading, 绩效目标 and 绩效指标 (one empty row when there is none).
+std::uint32_t sub_goals(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts& L) {
   const DepartmentText& f = form.as<DepartmentText>();
-  sh.width(0, 18);
-  sh.width(1, 14);
-  for (std::uint16_t c = 2; c < 8; ++c) sh.width(c, 16);
-  std::uint32_t r = sh.text(0, 0, 7, form.title, kTitle);
-  std::uint32_t h = rows_for({f.overall_goal});
-  sh.text(r, 0, 0, "总体绩效目标", kLabel, h);
-  sh.text(r, 1, 7, f.overall_goal, kText, h);
-  sh.fit(r, f.overall_goal, 100);
-  r += h;
-  // 分项绩效目标: per goal its heading, 绩效目标 and 绩效指标 (one empty row when there is none).
   std::uint32_t sub_goal_rows = 0;
   for (const auto& g : f.sub_goals) sub_goal_rows += rows_for({g.heading}) + rows_for({g.goal}) + rows_for({g.indicators});
-  sh.text(r, 0, 0, "分项绩效目标", kLabel, std::max<std::uint32_t>(sub_goal_rows, 1));
+  sh.text(r, 0, 0, b.heading, kLabel, std::max<std::uint32_t>(sub_goal_rows, 1));
+  const std::string goal_label = prefix_label(L.goal_prefix_text);
+  const std::string indicator_label = prefix_label(L.indicator_prefix_text);
   for (const auto& g : f.sub_goals) {
     r += sh.text(r, 1, 7, g.heading, kHeader);
-    for (const auto& [label, value] : {std::pair<const char*, const std::string*>{"绩效目标", &g.goal},
-                                       {"绩效指标", &g.indicators}}) {
-      h = rows_for({*value});
-      sh.text(r, 1, 1, label, kLabel, h);
+    for (const auto& [label, value] : {std::pair<const std::string*, const std::string*>{&goal_label, &g.goal},
+                                       {&indicator_label, &g.indicators}}) {
+      const std::uint32_t h = rows_for({*value});
+      sh.text(r, 1, 1, *label, kLabel, h);
       sh.text(r, 2, 7, *value, kText, h);
       sh.fit(r, *value, 90);
       r += h;
     }
   }
   if (f.sub_goals.empty()) ++r;
-  // 工作保障措施: one row per measure (one empty row when there is none).
+  return r;
+}
+
+// 工作保障措施: one row per measure (one empty row when there is none).
+std::uint32_t safeguards(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const DepartmentText& f = form.as<DepartmentText>();
   const std::uint32_t first = r;
   for (const auto& s : f.safeguards) {
     const std::uint32_t rows = sh.text(r, 1, 7, s, kText);
@@ -444,7 +330,74 @@ void write_department_text(FormSheet& sh, const Form& form) {
     r += rows;
   }
   if (r == first) sh.text(r++, 1, 7, "", kText);
-  sh.text(first, 0, 0, "工作保障措施", kLabel, r - first);
+  sh.text(first, 0, 0, b.heading, kLabel, r - first);
+  return r;
+}
+
+BlockWriter block_writer(const std::string& name) {
+  static const std::pair<const char*, BlockWriter> writers[] = {
+      {"indicator_pairs", indicator_pairs}, {"budget_lines", budget_lines}, {"key_tasks", key_tasks},
+      {"indicators", indicators},           {"spending_plan", spending_plan}, {"sub_goals", sub_goals},
+      {"safeguards", safeguards}};
+  for (const auto& [n, w] : writers)
+    if (name == n) return w;
+  throw OutputError("表单模板的区块“" + name + "”不能写入工作表");
+}
+
+// ---- The grid: every label and value where the template's sheet grid puts it --------------------
+
+const Style& style_named(const std::string& name, const GridCell& cell) {
+  if (name == "title") return kTitle;
+  if (name == "header") return kHeader;
+  if (name == "text") return kText;
+  if (name == "center") return kCenter;
+  if (name == "plain") return kPlain;
+  if (name == "label") return kLabel;
+  bool literal = true;
+  for (const GridPiece& p : cell.pieces) literal = literal && p.kind == GridPiece::Kind::literal;
+  return cell.label || (literal && !cell.pieces.empty()) ? kLabel : kText;
+}
+
+void write_grid(FormSheet& sh, const Form& form, const FormLayouts& layouts) {
+  const FormGrids& grids = layouts.grid(form.kind());
+  const form_fields::FieldIndex fields(form);
+  const FormGrid& grid = grids.sheet;
+  for (std::size_t c = 0; c < grid.widths.size(); ++c) sh.width(static_cast<std::uint16_t>(c), grid.widths[c]);
+  std::vector<const GridRow*> rows;
+  for (const GridRow& row : grid.rows)
+    if (grid_row_shown(row, fields)) rows.push_back(&row);
+  // The sheet rows each grid row of cells takes: as many as its longest text needs.
+  std::vector<std::vector<std::string>> texts(rows.size());
+  std::vector<std::uint32_t> heights(rows.size(), 1);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (const GridCell& c : rows[i]->cells) {
+      texts[i].push_back(grid_cell_text(c, fields));
+      heights[i] = std::max(heights[i], rows_for(texts[i].back()));
+    }
+  const bool wan = grids.amount_unit == "万元";
+  std::uint32_t r = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const GridRow& row = *rows[i];
+    if (row.block >= 0) {
+      const FormBlock& b = grids.blocks[static_cast<std::size_t>(row.block)];
+      r = block_writer(b.name)(sh, r, form, b, layouts);
+      continue;
+    }
+    std::vector<std::string> fitted;
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      const GridCell& c = row.cells[k];
+      std::uint32_t span = 0;  // the sheet rows of the grid rows the cell spans
+      for (std::size_t j = i; j < std::min(rows.size(), i + c.down); ++j) span += heights[j];
+      if (const Amount* a = grid_cell_amount(c, fields)) {
+        sh.amount(r, c.c1, *a, wan, span);
+        continue;
+      }
+      sh.text(r, c.c1, c.c2, texts[i][k], style_named(c.style, c), span);
+      if (!c.label && !c.pieces.empty()) fitted.push_back(texts[i][k]);
+    }
+    if (row.fit > 0 && !fitted.empty()) sh.fit(r, fitted, row.fit);
+    r += heights[i];
+  }
 }
 
 std::string form_label(const Form& f) {
@@ -522,7 +475,7 @@ std::string wanted_form_sheet_name(const Form& form, std::size_t sequence) {
 }
 
 std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
-                                           std::vector<std::string>& used) {
+                                           const FormLayouts& layouts, std::vector<std::string>& used) {
   std::vector<std::string> names;
   if (report.forms.empty()) return names;
   std::string summary_name;
@@ -544,12 +497,7 @@ std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, con
     SheetWriter out(sheets[k], names[k], styles);
     FormSheet sh(out);
     set_page(out, kFormPage);
-    switch (f.kind()) {
-      case FormKind::project: write_project(sh, f); break;
-      case FormKind::department_overall: write_overall(sh, f); break;
-      case FormKind::project_hebei: write_hebei(sh, f); break;
-      case FormKind::department_text: write_department_text(sh, f); break;
-    }
+    write_grid(sh, f, layouts);
   }
   return names;
 }

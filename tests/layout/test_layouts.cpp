@@ -19,39 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::stringstream ss;
-  ss << std::ifstream(path, std::ios::binary).rdbuf();
-  return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-// A copy of templates/ in a fresh temporary folder.
-std::string copy_templates(const std::string& name) {
-  const std::string dir = bxtest::temp_dir(name);
-  fs::copy(bxtest::source_dir() + "/templates", dir, fs::copy_options::recursive);
-  return dir;
-}
-
-// `text` with its only occurrence of `from` replaced (the test fails when there is none, or more).
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << "no \"" << from << "\" in the template; update this test";
-  EXPECT_EQ(text.find(from, at + 1), std::string::npos) << "\"" << from << "\" is in the template twice; update this test";
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
-std::string template_error(const std::string& dir) {
-  try {
-    Layouts::load_directory(dir);
-  } catch (const TemplateError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "expected a template error";
-  return "";
-}
+using bxtest::copy_templates;
+using bxtest::replace_once;
+using bxtest::slurp;
+using bxtest::spit;
+using bxtest::template_error;
 
 Report read_with(const std::string& text, const Layouts& layouts) {
   return text::read_text(text::decode_bytes(text, "snippet.txt"), "snippet.txt", layouts);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <unicode/ucnv.h>
 
@@ -125,5 +127,37 @@ std::string temp_dir(const std::string& name) {
 
 std::string binary() { return BUDGETXL_BINARY; }
 std::string source_dir() { return BUDGETXL_SOURCE_DIR; }
+
+std::string slurp(const std::string& path) {
+  std::stringstream ss;
+  ss << std::ifstream(path, std::ios::binary).rdbuf();
+  return ss.str();
+}
+
+void spit(const std::string& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "no \"" << from << "\" in the text; update this test";
+  if (at == std::string::npos) return text;
+  EXPECT_EQ(text.find(from, at + 1), std::string::npos) << "\"" << from << "\" is in the text twice; update this test";
+  return text.replace(at, from.size(), to);
+}
+
+std::string copy_templates(const std::string& name) {
+  const std::string dir = temp_dir(name);
+  fs::copy(source_dir() + "/templates", dir, fs::copy_options::recursive);
+  return dir;
+}
+
+std::string template_error(const std::string& dir) {
+  try {
+    Layouts::load_directory(dir);
+  } catch (const TemplateError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a template error";
+  return "";
+}
 
 }  // namespace bxtest

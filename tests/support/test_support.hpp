@@ -43,6 +43,16 @@ std::string temp_dir(const std::string& name);
 std::string binary();
 std::string source_dir();
 
+// Files, for tests that edit copies of inputs or templates.
+std::string slurp(const std::string& path);
+void spit(const std::string& path, const std::string& content);
+// `text` with its only occurrence of `from` replaced; the test fails when there is none, or more.
+std::string replace_once(std::string text, const std::string& from, const std::string& to);
+// A copy of templates/ in a fresh temporary folder `name`; returns the folder.
+std::string copy_templates(const std::string& name);
+// The TemplateError message of loading the layout set in `dir`; the test fails when it loads.
+std::string template_error(const std::string& dir);
+
 }  // namespace bxtest
 
 #define SKIP_WITHOUT_CORPUS(path)                                                  \
