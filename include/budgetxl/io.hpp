@@ -13,11 +13,19 @@
 
 namespace budgetxl::io {
 
-// The layout set: the templates embedded at build time when `templates_dir` is empty, else those of
-// that folder. Throws TemplateError naming the file and the key.
-std::shared_ptr<const Layouts> load_layouts(const std::string& templates_dir);
+// The layout families: those embedded at build time when `templates_dir` is empty, else those of
+// that folder (one family folder, or a folder of family folders). Throws TemplateError naming the
+// file and the key.
+std::shared_ptr<const LayoutFamilies> load_families(const std::string& templates_dir);
 
-// A text report or a workbook, told apart by content, not by name; "-" reads a text report from
+// A report read with the family it fits best (`family` empty), or with the family named; its
+// meta.family says which. Throws TemplateError when `family` names no family.
+Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family = "");
+// The family a report was read with (meta.family); TemplateError when the families have none of
+// that name.
+const Layouts& layouts_of(const Report& report, const LayoutFamilies& families);
+
+// With one family: a text report or a workbook, told apart by content, not by name; "-" reads a text report from
 // standard input. Throws InputError naming the file when it is missing, a folder, unreadable, or
 // holds nothing of a budget report. What the reader could not place becomes findings.
 Report read_report(const std::string& path, const Layouts& layouts);

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -115,35 +116,64 @@ struct ReportLayout {
   std::shared_ptr<const struct ReportPatterns> patterns;
 };
 
-// One complete, checked layout set: the tables, the report's patterns and the forms. Every reader,
-// writer and the diff take the set they are given; there is no default.
+// One complete, checked layout set of one family (a province's table set: templates/NAME/): its
+// tables, the report's patterns and the forms. Every reader, writer and the diff take the set they
+// are given; there is no default.
 class Layouts {
  public:
-  // The templates embedded at build time, loaded and checked once.
-  static const Layouts& embedded();
-  // The templates of a folder (same file names as templates/). Throws TemplateError naming the
-  // file and the key.
+  // The templates of one family folder (family.json, report.json, tables/, forms/). Throws
+  // TemplateError naming the file and the key.
   static Layouts load_directory(const std::string& dir);
-
+  // The family: its id ("shanxi") and its name for people ("山西省"), from family.json.
+  const std::string& family() const { return family_; }
+  const std::string& family_title() const { return family_title_; }
   // The tables in order of their numbers; a set holds whatever tables its templates describe.
   const std::vector<TableLayout>& tables() const { return tables_; }
   const TableLayout& table(int number) const;        // by number; throws std::out_of_range
   const TableLayout* find_table(int number) const;   // by number; nullptr when the set has none
   const ReportLayout& report() const { return report_; }
   const FormLayouts& forms() const { return *forms_; }
-  // Where the set came from, for messages: "templates (built in)" or the folder.
+  // Where the set came from, for messages: "templates/shanxi (built in)" or the folder.
   const std::string& origin() const { return origin_; }
 
  private:
+  friend class LayoutFamilies;
   void add_file(const std::string& path, const std::string& text);
   void finish();
   std::string where(const std::string& path) const;  // "DIR/tables/01-….json"
   std::string origin_;
+  std::string family_, family_title_;
   std::vector<TableLayout> tables_;
   ReportLayout report_;
   std::shared_ptr<const FormLayouts> forms_;
   std::map<std::string, std::string> form_files_;  // forms/*.json until finish() reads them
   std::vector<std::pair<int, std::string>> table_files_;  // number -> tables/ file, while loading
+};
+
+// Every layout family a run knows: the ones built in (templates/*/), or those of --templates DIR.
+class LayoutFamilies {
+ public:
+  // The families embedded at build time, loaded and checked once, in the order of
+  // templates/families.json.
+  static const LayoutFamilies& embedded();
+  // A folder with a report.json is one family; otherwise every sub-folder with a report.json is
+  // one, in the order of the folder's families.json when it has one, else by folder name.
+  static LayoutFamilies load_directory(const std::string& dir);
+
+  const std::vector<std::shared_ptr<const Layouts>>& all() const { return families_; }
+  const Layouts* find(std::string_view family) const;  // by id; nullptr when unknown
+  // By id; TemplateError listing the known ids when unknown.
+  const Layouts& get(std::string_view family) const;
+  const std::string& origin() const { return origin_; }
+
+ private:
+  // Files of several families (paths "FAMILY/…"), ordered by the families.json among them when
+  // there is one, else by folder name.
+  static LayoutFamilies from_files(const std::vector<std::pair<std::string, std::string>>& files,
+                                   const std::string& origin, const std::string& suffix);
+  void add(Layouts family);
+  std::string origin_;
+  std::vector<std::shared_ptr<const Layouts>> families_;
 };
 
 }  // namespace budgetxl

@@ -33,6 +33,7 @@ struct Metadata {
   int year = 0;
   std::string amount_unit = "万元";  // unit of the tables
   std::string title;         // the cover's document title line, e.g. "2024年度单位预算公开"
+  std::string family;        // the layout family the report was read with ("shanxi"); set by the finishing pass
 };
 
 // One cell of a table row, in the column the official layout gives it.

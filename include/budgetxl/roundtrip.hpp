@@ -44,5 +44,8 @@ struct FileResult {
 
 // `work_dir` holds the intermediate workbook and text; they are removed afterwards unless `keep`.
 FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep = false);
+// The same with the family the report fits best (`family` empty), or the one named.
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const LayoutFamilies& families,
+                          const std::string& family, bool keep = false);
 
 }  // namespace budgetxl::roundtrip

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "json/report_json.hpp"
+#include "text/decode.hpp"
 #include "text/report_reader.hpp"
 #include "text/writer.hpp"
 #include "util/output_file.hpp"
@@ -39,9 +40,43 @@ void write_text_or_stdout(const std::string& path, const std::string& content) {
 
 }  // namespace
 
-std::shared_ptr<const Layouts> load_layouts(const std::string& templates_dir) {
-  if (templates_dir.empty()) return std::shared_ptr<const Layouts>(&Layouts::embedded(), [](const Layouts*) {});
-  return std::make_shared<const Layouts>(Layouts::load_directory(templates_dir));
+std::shared_ptr<const LayoutFamilies> load_families(const std::string& templates_dir) {
+  if (templates_dir.empty())
+    return std::shared_ptr<const LayoutFamilies>(&LayoutFamilies::embedded(), [](const LayoutFamilies*) {});
+  return std::make_shared<const LayoutFamilies>(LayoutFamilies::load_directory(templates_dir));
+}
+
+namespace {
+
+Report read_decoded(const text::DecodedText& decoded, const std::string& name, const LayoutFamilies& families,
+                    const std::string& family) {
+  Report report = text::read_text(decoded, name, text::family_of(decoded, families, family));
+  text::require_report_content(report);
+  return report;
+}
+
+}  // namespace
+
+Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return read_decoded(text::decode_bytes(bytes, "<stdin>"), "<stdin>", families, family);
+  }
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
+  if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
+  if (is_zip(path)) {
+    // A workbook of budgetxl names its family on the cover; one without a cover is read with the
+    // first family.
+    const xlsx::Workbook book = xlsx::read_workbook(path);
+    const std::string named = family.empty() ? xlsx::cover_family(book) : family;
+    return xlsx::workbook_to_report(book, path, named.empty() ? *families.all().front() : families.get(named));
+  }
+  return read_decoded(text::decode_file(path), path, families, family);
+}
+
+const Layouts& layouts_of(const Report& report, const LayoutFamilies& families) {
+  return families.get(report.meta.family);
 }
 
 Report read_report(const std::string& path, const Layouts& layouts) {

@@ -65,12 +65,12 @@ bool needs_output(const std::string& input, const std::string& output) {
 int run_import(const std::string& input, std::string output, const Options& opt) {
   if (needs_output(input, output)) return kExitUsage;
   return guarded(input, [&] {
-    const auto layouts = io::load_layouts(opt.templates_dir);
+    const auto families = io::load_families(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".xlsx").string();
     if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *layouts);
+    Report report = io::read_report(input, *families, opt.family);
     const int code = report_findings(report, opt);
-    io::write_workbook(report, output, *layouts);
+    io::write_workbook(report, output, io::layouts_of(report, *families));
     if (!opt.quiet && output != "-")
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", input, output, report.tables.size(),
                                report.forms.size(), report.set_aside.size(), report.findings.items().size());
@@ -80,11 +80,11 @@ int run_import(const std::string& input, std::string output, const Options& opt)
 
 int run_json(const std::string& input, const std::string& output, const Options& opt) {
   return guarded(input, [&] {
-    const auto layouts = io::load_layouts(opt.templates_dir);
+    const auto families = io::load_families(opt.templates_dir);
     if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *layouts);
+    Report report = io::read_report(input, *families, opt.family);
     const int code = report_findings(report, opt);
-    io::write_json(report, output, *layouts);
+    io::write_json(report, output, io::layouts_of(report, *families));
     return code;
   });
 }
@@ -92,16 +92,27 @@ int run_json(const std::string& input, const std::string& output, const Options&
 int run_export(const std::string& input, std::string output, const Options& opt) {
   if (needs_output(input, output)) return kExitUsage;
   return guarded(input, [&] {
-    const auto layouts = io::load_layouts(opt.templates_dir);
+    const auto families = io::load_families(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".txt").string();
     if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *layouts);
+    Report report = io::read_report(input, *families, opt.family);
     const int code = report_findings(report, opt);
-    io::write_text(report, output, *layouts);
+    io::write_text(report, output, io::layouts_of(report, *families));
     if (!opt.quiet)
       std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} findings\n", input, output, report.tables.size(), report.forms.size(),
                                report.findings.items().size());
     return code;
+  });
+}
+
+int run_families(const Options& opt) {
+  return guarded("--templates", [&] {
+    const auto families = io::load_families(opt.templates_dir);
+    for (const auto& f : families->all()) {
+      std::cout << fmt::format("{}  {}  ({} 张表, {})\n", f->family(), f->family_title(), f->tables().size(), f->origin());
+      for (const TableLayout& t : f->tables()) std::cout << fmt::format("    {}\n", t.sheet);
+    }
+    return kExitOk;
   });
 }
 

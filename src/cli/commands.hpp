@@ -19,6 +19,7 @@ constexpr int kExitDifferences = 5;
 
 struct Options {
   std::string templates_dir;
+  std::string family;  // --family: read with this layout family ("" = recognise it)
   bool quiet = false;
   bool verbose = false;
 };
@@ -26,6 +27,8 @@ struct Options {
 int run_import(const std::string& input, std::string output, const Options& opt);
 int run_json(const std::string& input, const std::string& output, const Options& opt);
 int run_export(const std::string& input, std::string output, const Options& opt);
+// Lists the layout families and their tables.
+int run_families(const Options& opt);
 struct RoundtripOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;        // 0 = all cores

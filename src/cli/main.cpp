@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   Options opt;
   app.add_option("--templates", opt.templates_dir, "Read the official layouts from this directory instead of the built-in templates/")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--family", opt.family,
+                 "Read with this layout family (see `budgetxl families`) instead of recognising it from the report");
   app.add_flag("-q,--quiet", opt.quiet, "Print only errors");
   app.add_flag("-v,--verbose", opt.verbose, "Also print informational findings");
   app.footer(
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
   rt->add_option("--report", rt_opt.report_file, "Write the per-file results to FILE (.json or .csv)");
   rt->add_option("--keep", rt_opt.keep_dir, "Keep the intermediate workbooks and texts in this folder");
 
+  auto* families = app.add_subcommand("families", "List the layout families (one per province's table set) and their tables");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,5 +65,6 @@ int main(int argc, char** argv) {
   if (*json) return run_json(json_input, json_output, opt);
   if (*exp) return run_export(export_input, export_output, opt);
   if (*rt) return run_roundtrip(rt_opt, opt);
+  if (*families) return run_families(opt);
   return kExitUsage;
 }

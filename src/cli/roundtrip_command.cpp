@@ -93,14 +93,15 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
     std::cout << "0 passed, 0 failed\n";
     return kExitInput;
   }
-  std::shared_ptr<const Layouts> loaded;  // loaded once, before the workers start
+  std::shared_ptr<const LayoutFamilies> loaded;  // loaded once, before the workers start
   if (const int code = guarded("--templates", [&] {
-        loaded = io::load_layouts(opt.templates_dir);
+        loaded = io::load_families(opt.templates_dir);
+        if (!opt.family.empty()) loaded->get(opt.family);  // an unknown --family fails here, once
         if (!rt.report_file.empty()) io::refuse_overwriting_input(rt.report_file, files);
         return kExitOk;
       }))
     return code;
-  const Layouts& layouts = *loaded;
+  const LayoutFamilies& families = *loaded;
 
   std::string work_dir = rt.keep_dir;
   std::error_code ec;
@@ -121,7 +122,7 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
       const std::string dir = (fs::path(work_dir) / std::to_string(i)).string();
       std::error_code e;
       fs::create_directories(dir, e);
-      results[i] = roundtrip::roundtrip_file(files[i], dir, layouts, !rt.keep_dir.empty());
+      results[i] = roundtrip::roundtrip_file(files[i], dir, families, opt.family, !rt.keep_dir.empty());
       if (rt.keep_dir.empty()) fs::remove_all(dir, e);
       const std::size_t n = ++done;
       std::lock_guard<std::mutex> lock(print);

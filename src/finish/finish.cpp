@@ -160,6 +160,7 @@ void finish_forms(Report& report) {
 }  // namespace
 
 void finish_report(Report& report, const Layouts& layouts) {
+  report.meta.family = layouts.family();
   finish_tables(report, layouts);
   finish_meta(report);
   finish_forms(report);

@@ -80,7 +80,8 @@ ordered report_to_json(const Report& r, const Layouts& layouts) {
                       {"kind", document_kind_name(r.meta.kind)},
                       {"year", r.meta.year},
                       {"amount_unit", r.meta.amount_unit},
-                      {"title", r.meta.title}};
+                      {"title", r.meta.title},
+                      {"family", layouts.family()}};  // the family this JSON follows
   j["tables"] = ordered::array();
   for (const auto& t : r.tables) j["tables"].push_back(table_json(t, layouts));
   j["forms"] = forms_to_json(r.forms);

@@ -284,6 +284,12 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
       tables_.push_back(std::move(t));
     }
     else if (path == "report.json") report_ = parse_report(j, file);
+    else if (path == "family.json") {
+      family_ = required_string(j, "name", "name", file);
+      if (family_.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+        throw TemplateError(fmt::format("{}: name: \"{}\" must be lower-case ASCII letters, digits, - or _", file, family_));
+      family_title_ = required_string(j, "title", "title", file);
+    }
     else if (path.rfind("forms/", 0) == 0) form_files_[path] = text;
   } catch (const json::exception& e) {
     throw TemplateError(fmt::format("{}: {}", file, e.what()));
@@ -292,6 +298,7 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
 
 void Layouts::finish() {
   std::sort(tables_.begin(), tables_.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  if (family_.empty()) throw TemplateError(fmt::format("{}: missing", where("family.json")));
   // A set holds whatever tables its templates describe, each number once (checked as the files
   // were added) and each on a sheet of its own.
   if (tables_.empty()) throw TemplateError(fmt::format("{}: no table templates", where("tables")));
@@ -304,38 +311,132 @@ void Layouts::finish() {
   form_files_.clear();
 }
 
-const Layouts& Layouts::embedded() {
-  static const Layouts layouts = [] {
-    Layouts l;
-    l.origin_ = "templates (built in)";
-    for (const auto& f : layout::embedded_templates()) l.add_file(f.path, f.text);
-    l.finish();
-    return l;
-  }();
-  return layouts;
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string normal_origin(const std::string& dir) {
+  std::string origin = fs::path(dir).lexically_normal().generic_string();
+  while (origin.size() > 1 && origin.back() == '/') origin.pop_back();
+  return origin;
 }
 
-Layouts Layouts::load_directory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  Layouts l;
-  l.origin_ = fs::path(dir).lexically_normal().generic_string();
-  while (l.origin_.size() > 1 && l.origin_.back() == '/') l.origin_.pop_back();
+// The *.json files below `dir`, by path relative to it.
+std::vector<std::pair<std::string, std::string>> json_files(const std::string& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw TemplateError(dir + ": 模板目录不存在");
   std::vector<fs::path> paths;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
     if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
   if (ec) throw TemplateError(dir + ": 无法读取模板目录：" + ec.message());
   std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> out;
   for (const auto& p : paths) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     if (!in) throw TemplateError(p.string() + ": 无法读取");
-    l.add_file(fs::relative(p, dir).generic_string(), ss.str());
+    out.emplace_back(fs::relative(p, dir).generic_string(), ss.str());
   }
+  return out;
+}
+
+// The family order of a families.json ("families": ["shanxi", …]).
+std::vector<std::string> family_order(const std::string& text, const std::string& file) {
+  try {
+    const json j = json::parse(text);
+    return required_strings(j, "families", "families", file);
+  } catch (const json::exception& e) {
+    throw TemplateError(fmt::format("{}: {}", file, e.what()));
+  }
+}
+
+}  // namespace
+
+Layouts Layouts::load_directory(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw TemplateError(dir + ": 模板目录不存在");
+  Layouts l;
+  l.origin_ = normal_origin(dir);
+  for (const auto& [path, text] : json_files(dir)) l.add_file(path, text);
   l.finish();
   return l;
+}
+
+void LayoutFamilies::add(Layouts family) {
+  if (find(family.family()))
+    throw TemplateError(fmt::format("{}: family \"{}\" is described twice", family.where("family.json"), family.family()));
+  families_.push_back(std::make_shared<const Layouts>(std::move(family)));
+}
+
+const LayoutFamilies& LayoutFamilies::embedded() {
+  static const LayoutFamilies families = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& f : layout::embedded_templates()) files.emplace_back(f.path, f.text);
+    return from_files(files, "templates", " (built in)");
+  }();
+  return families;
+}
+
+LayoutFamilies LayoutFamilies::from_files(const std::vector<std::pair<std::string, std::string>>& files,
+                                          const std::string& origin, const std::string& suffix) {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_folder;
+  std::vector<std::string> order;
+  for (const auto& [path, text] : files) {
+    const std::size_t slash = path.find('/');
+    if (slash == std::string::npos) {
+      if (path == "families.json") order = family_order(text, origin + "/" + path);
+      continue;
+    }
+    by_folder[path.substr(0, slash)].emplace_back(path.substr(slash + 1), text);
+  }
+  for (auto it = by_folder.begin(); it != by_folder.end();) {
+    const bool family = std::any_of(it->second.begin(), it->second.end(), [](const auto& f) { return f.first == "report.json"; });
+    it = family ? std::next(it) : by_folder.erase(it);
+  }
+  if (by_folder.empty()) throw TemplateError(origin + ": 没有布局族（需要含 report.json 的文件夹）");
+  if (order.empty())
+    for (const auto& [folder, _] : by_folder) order.push_back(folder);
+  for (const auto& [folder, _] : by_folder)
+    if (std::find(order.begin(), order.end(), folder) == order.end())
+      throw TemplateError(fmt::format("{}/families.json: families: the folder \"{}\" is not listed", origin, folder));
+  LayoutFamilies out;
+  out.origin_ = origin + suffix;
+  for (const std::string& folder : order) {
+    const auto it = by_folder.find(folder);
+    if (it == by_folder.end())
+      throw TemplateError(fmt::format("{}/families.json: families: no folder \"{}\" with a report.json", origin, folder));
+    Layouts l;
+    l.origin_ = origin + "/" + folder + suffix;
+    for (const auto& [path, text] : it->second) l.add_file(path, text);
+    l.finish();
+    out.add(std::move(l));
+  }
+  return out;
+}
+
+LayoutFamilies LayoutFamilies::load_directory(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw TemplateError(dir + ": 模板目录不存在");
+  if (fs::exists(fs::path(dir) / "report.json", ec)) {
+    LayoutFamilies one;
+    one.origin_ = normal_origin(dir);
+    one.add(Layouts::load_directory(dir));
+    return one;
+  }
+  return from_files(json_files(dir), normal_origin(dir), "");
+}
+
+const Layouts* LayoutFamilies::find(std::string_view family) const {
+  for (const auto& f : families_)
+    if (f->family() == family) return f.get();
+  return nullptr;
+}
+
+const Layouts& LayoutFamilies::get(std::string_view family) const {
+  if (const Layouts* l = find(family)) return *l;
+  std::string known;
+  for (const auto& f : families_) known += (known.empty() ? "" : "、") + f->family();
+  throw TemplateError(fmt::format("没有名为“{}”的布局族（可用：{}）", family, known));
 }
 
 const TableLayout* Layouts::find_table(int number) const {

@@ -135,6 +135,21 @@ int match_label_line(std::string_view line, const Layouts& layouts) {
   return 0;
 }
 
+FamilyFit best_family(const std::vector<std::string_view>& lines, const LayoutFamilies& families) {
+  FamilyFit best;
+  for (const auto& family : families.all()) {
+    std::set<int> seen;
+    for (std::string_view line : lines) {
+      if (line.size() > 600) continue;
+      if (const auto m = match_table_title(line, *family)) seen.insert(m->layout->number);
+      else if (const int n = match_label_line(line, *family)) seen.insert(n);
+    }
+    const int n = static_cast<int>(seen.size());
+    if (!best.family || n > best.tables) best = {family.get(), n};
+  }
+  return best;
+}
+
 bool parse_entity_line(std::string_view line, const ReportLayout& layout, std::string* label, std::string* entity,
                        std::string* unit) {
   const std::string t = trim(line);

@@ -21,6 +21,15 @@ std::optional<TitleMatch> match_table_title(std::string_view text, const Layouts
 // "预算公开表1", "部门公开表9": the table number, or 0.
 int match_label_line(std::string_view text, const Layouts& layouts);
 
+// How well a text fits a family: the number of its tables whose title or label line stands on a
+// line of its own; what each title matched, for messages.
+struct FamilyFit {
+  const Layouts* family = nullptr;
+  int tables = 0;
+};
+// The family that fits best (the first listed on a tie); its `tables` is 0 when none fits.
+FamilyFit best_family(const std::vector<std::string_view>& lines, const LayoutFamilies& families);
+
 // Replaces 4-digit years (19xx/20xx) with "{year}" so header rows match any year.
 std::string year_placeholder(const std::string& key);
 // The label keys of the non-empty cells, years replaced.

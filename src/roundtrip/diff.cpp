@@ -161,6 +161,7 @@ std::vector<Difference> diff_reports(const Report& a, const Report& b, const Lay
   meta("year", std::to_string(a.meta.year), std::to_string(b.meta.year));
   meta("amount_unit", a.meta.amount_unit, b.meta.amount_unit);
   meta("title", a.meta.title, b.meta.title);
+  meta("family", a.meta.family, b.meta.family);
 
   for (const TableLayout& layout : layouts.tables()) {
     const int n = layout.number;

@@ -14,7 +14,13 @@ namespace budgetxl::roundtrip {
 
 namespace fs = std::filesystem;
 
-FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep) {
+namespace {
+
+// The round trip of one file; `family_of` says which family reads a decoded text (the first read,
+// and the text written from it), `family_named` which one reads a workbook naming a family.
+template <class TextFamily, class BookFamily>
+FileResult roundtrip(const std::string& path, const std::string& work_dir, bool keep, TextFamily family_of,
+                     BookFamily book_family) {
   FileResult result;
   result.file = path;
   const auto start = std::chrono::steady_clock::now();
@@ -22,19 +28,23 @@ FileResult roundtrip_file(const std::string& path, const std::string& work_dir, 
   const std::string book = (fs::path(work_dir) / (stem + ".roundtrip.xlsx")).string();
   const std::string text_copy = (fs::path(work_dir) / (stem + ".roundtrip.txt")).string();
   try {
-    const Report first = text::read_text_report(path, layouts);
+    const text::DecodedText decoded = text::decode_file(path);
+    const Layouts& layouts = family_of(decoded);
+    const Report first = text::read_text(decoded, path, layouts);
     text::require_report_content(first);
     result.tables = first.tables.size();
     result.forms = first.forms.size();
     result.set_aside = first.set_aside.size();
 
     xlsx::write_workbook(first, book, layouts);
-    const Report from_book = xlsx::read_workbook_report(book, layouts);
+    const xlsx::Workbook wb = xlsx::read_workbook(book);
+    const Report from_book = xlsx::workbook_to_report(wb, book, book_family(xlsx::cover_family(wb)));
     result.via_workbook = diff_reports(first, from_book, layouts);
 
     const std::string written = text::write_text_report(first, layouts);
     util::write_text_atomically(text_copy, written);
-    const Report from_text = text::read_text_report(text_copy, layouts);
+    const text::DecodedText again = text::decode_file(text_copy);
+    const Report from_text = text::read_text(again, text_copy, family_of(again));
     result.via_text = diff_reports(first, from_text, layouts, DiffOptions{.page_furniture = false});
 
     result.passed = result.via_workbook.empty() && result.via_text.empty();
@@ -49,6 +59,24 @@ FileResult roundtrip_file(const std::string& path, const std::string& work_dir, 
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+}  // namespace
+
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep) {
+  return roundtrip(
+      path, work_dir, keep, [&](const text::DecodedText&) -> const Layouts& { return layouts; },
+      [&](const std::string&) -> const Layouts& { return layouts; });
+}
+
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const LayoutFamilies& families,
+                          const std::string& family, bool keep) {
+  return roundtrip(
+      path, work_dir, keep,
+      [&](const text::DecodedText& decoded) -> const Layouts& { return text::family_of(decoded, families, family); },
+      [&](const std::string& named) -> const Layouts& {
+        return families.get(!family.empty() ? family : named.empty() ? families.all().front()->family() : named);
+      });
 }
 
 }  // namespace budgetxl::roundtrip

@@ -235,6 +235,14 @@ void require_report_content(const Report& report) {
     throw DecodeError(report.source.file + ": 不是预算公开报告：没有找到预算表、绩效目标表或“第N部分”标题");
 }
 
+const Layouts& family_of(const DecodedText& decoded, const LayoutFamilies& families, const std::string& family) {
+  if (!family.empty()) return families.get(family);
+  std::vector<std::string_view> lines;
+  lines.reserve(decoded.lines.size());
+  for (const auto& l : decoded.lines) lines.push_back(l.text);
+  return *layout::best_family(lines, families).family;
+}
+
 Report read_text_report(const std::string& path, const Layouts& layouts) {
   return read_text(decode_file(path), path, layouts);
 }

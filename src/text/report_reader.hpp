@@ -13,6 +13,10 @@ namespace budgetxl::text {
 Report read_text_report(const std::string& path, const Layouts& layouts);
 Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts);
 
+// The family to read a decoded text with: the one named (TemplateError when unknown), else the
+// one whose table titles and label lines it holds most of (the first listed on a tie).
+const Layouts& family_of(const DecodedText& decoded, const LayoutFamilies& families, const std::string& family);
+
 // Throws DecodeError naming the file when nothing of a budget disclosure was found in it: no table,
 // no performance form, no "第N部分" heading (a wrong file given by mistake, not a damaged report).
 void require_report_content(const Report& report);

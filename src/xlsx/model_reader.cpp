@@ -421,6 +421,22 @@ Report workbook_to_report(const Workbook& workbook, const std::string& name, con
   return Mapper(workbook, name, layouts).run();
 }
 
+std::string cover_family(const Workbook& workbook) {
+  const Sheet* cover = workbook.find(schema::kCoverSheet);
+  if (!cover) return "";
+  for (std::uint32_t r = 1; r <= cover->max_row; ++r) {
+    if (label_key(cell_text(*cover, r, 1)) != label_key(schema::kCoverFamily)) continue;
+    std::string value;
+    for (std::uint32_t c = 2; c <= cover->max_col && value.empty(); ++c) value = cell_text(*cover, r, c);
+    // "山西省（shanxi）": the id in the last brackets (full or half width).
+    const std::string v = util::nfkc(value);
+    const std::size_t open = v.rfind('('), close = v.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) return util::trim(v);
+    return util::trim(v.substr(open + 1, close - open - 1));
+  }
+  return "";
+}
+
 Report read_workbook_report(const std::string& path, const Layouts& layouts) {
   return workbook_to_report(read_workbook(path), path, layouts);
 }

@@ -15,6 +15,8 @@ namespace budgetxl::xlsx {
 // Throws WorkbookError when the file is not a readable workbook.
 Report read_workbook_report(const std::string& path, const Layouts& layouts);
 Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts);
+// The layout family a budgetxl workbook names on its cover ("shanxi"); "" when it names none.
+std::string cover_family(const Workbook& workbook);
 
 // The prefix of a prose sheet row that stands for a table or form block (see xlsx/schema.hpp).
 using schema::kBlockLinkPrefix;

@@ -143,8 +143,10 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   set_page(out, kProsePage);
 }
 
-void write_cover_sheet(SheetWriter& out, const Report& report, const ReportLayout& report_layout,
+void write_cover_sheet(SheetWriter& out, const Report& report, const Layouts& layouts,
                        const std::vector<std::string>& sheet_names) {
+  const ReportLayout& report_layout = layouts.report();
+  const std::string& family_title = layouts.family_title();
   out.column_width(0, 26);
   out.column_width(1, 10);
   out.column_width(2, 22);
@@ -196,6 +198,7 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const ReportLayou
   pair(schema::kCoverYear, report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
   pair(schema::kCoverAmountUnit, report.meta.amount_unit);
   pair(schema::kCoverTitle, report.meta.title);
+  pair(schema::kCoverFamily, family_title + "（" + layouts.family() + "）");  // the family these sheets follow
   pair("来源文件", report.source.file);
   const std::string format = report.source.format == "text"   ? "文本"
                              : report.source.format == "xlsx" ? "Excel 工作簿"

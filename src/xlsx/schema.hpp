@@ -29,6 +29,8 @@ inline constexpr const char* kCoverDocumentKind = "文件类型";         // "�
 inline constexpr const char* kCoverYear = "年度";
 inline constexpr const char* kCoverAmountUnit = "金额单位";
 inline constexpr const char* kCoverTitle = "标题";
+// The layout family the workbook follows: "山西省（shanxi）", the family's id in the brackets.
+inline constexpr const char* kCoverFamily = "报表格式";
 
 // --- 其他材料: one set-aside item a row; a row without 类别 and 位置 continues the text above ---------
 

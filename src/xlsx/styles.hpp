@@ -159,7 +159,7 @@ void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, 
 void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& report, std::vector<std::string>& used);
 
 // Fills the cover sheet: metadata, counts, the list of sheets (linked), the findings.
-void write_cover_sheet(SheetWriter& sheet, const Report& report, const ReportLayout& report_layout,
+void write_cover_sheet(SheetWriter& sheet, const Report& report, const Layouts& layouts,
                        const std::vector<std::string>& sheet_names);
 
 // The prose name of a severity ("错误", "警告", "提示").

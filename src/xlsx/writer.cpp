@@ -41,7 +41,7 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
   if (options.include_set_aside && !report.set_aside.empty()) detail::write_set_aside_sheet(wb, styles, report, used);
 
   detail::SheetWriter cover_out(cover, cover_name, styles);
-  detail::write_cover_sheet(cover_out, report, layouts.report(), used);
+  detail::write_cover_sheet(cover_out, report, layouts, used);
   worksheet_activate(cover);
 
   const std::string title = document_title(report);

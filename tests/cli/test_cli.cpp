@@ -136,7 +136,7 @@ class Cli : public ::testing::Test {
   // A copy of templates/ in the working folder as `name`.
   fs::path copy_templates(const std::string& name) const {
     const fs::path dst = at(name);
-    fs::copy(fs::path(bxtest::source_dir()) / "templates", dst, fs::copy_options::recursive);
+    fs::copy(fs::path(bxtest::source_dir()) / "templates" / "shanxi", dst, fs::copy_options::recursive);
     return dst;
   }
 

@@ -49,9 +49,9 @@ TEST(Sample, MatchesItsExpectedFigures) {
     EXPECT_EQ(!table->no_data_note.empty(), t.at("no_data").get<bool>()) << "表" << n;
     for (const auto& c : t.at("cells")) {
       const std::string label = c.at("row_label").get<std::string>(), column = c.at("column").get<std::string>();
-      const int col = Layouts::embedded().table(n).column_index(column);
+      const int col = bxtest::layouts().table(n).column_index(column);
       ASSERT_GE(col, 0) << column;
-      const bool amount = Layouts::embedded().table(n).columns[static_cast<std::size_t>(col)].kind == ColumnKind::amount;
+      const bool amount = bxtest::layouts().table(n).columns[static_cast<std::size_t>(col)].kind == ColumnKind::amount;
       EXPECT_EQ(amount ? bxtest::amount_at(r, n, label, column) : bxtest::text_at(r, n, label, column), c.at("value").get<std::string>())
           << "表" << n << " " << c.at("row_label") << " " << c.at("column");
       ++cells;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "budgetxl/layout.hpp"
+#include "support/test_support.hpp"
 #include "budgetxl/report.hpp"
 #include "finish/finish.hpp"
 #include "text/clean.hpp"
@@ -28,12 +29,12 @@ inline std::string corpus_file(const std::string& prefix) {
 
 inline text::Lines corpus_lines(const std::string& path) {
   std::vector<Noise> noise;
-  return text::clean_lines(text::decode_file(path).lines, Layouts::embedded().report(), noise);
+  return text::clean_lines(text::decode_file(path).lines, bxtest::layouts().report(), noise);
 }
 
 // Walks the lines like the report reader does, reading every form it meets, then runs the
 // finishing pass (form checks, duplicates, links) as every reader does.
-inline Report read_forms(const text::Lines& lines, const Layouts& layouts = Layouts::embedded()) {
+inline Report read_forms(const text::Lines& lines, const Layouts& layouts = bxtest::layouts()) {
   Report report;
   for (std::size_t i = 0; i < lines.size();) {
     if (text::starts_form(lines, i, layouts.forms())) i = text::read_form(lines, i, layouts.forms(), report);

@@ -47,7 +47,7 @@ const Report& full(const std::string& prefix) {
   static std::map<std::string, Report> cache;
   auto it = cache.find(prefix);
   if (it == cache.end()) {
-    Report r = text::read_text_report(formtest::corpus_file(prefix), Layouts::embedded());
+    Report r = text::read_text_report(formtest::corpus_file(prefix), bxtest::layouts());
     link_forms_to_projects(r);  // idempotent: the reader may have linked already
     it = cache.emplace(prefix, std::move(r)).first;
   }

@@ -32,7 +32,7 @@ Report read_with(const std::string& text, const Layouts& layouts) {
 }  // namespace
 
 TEST(Layouts, BuiltinTemplatesDescribeThirteenTables) {
-  const Layouts& l = Layouts::embedded();
+  const Layouts& l = bxtest::layouts();
   ASSERT_EQ(l.tables().size(), 13u);
   for (const auto& t : l.tables()) {
     EXPECT_EQ(t.sheet.rfind("表" + std::to_string(t.number) + " ", 0), 0u) << t.sheet;
@@ -47,9 +47,9 @@ TEST(Layouts, BuiltinTemplatesDescribeThirteenTables) {
 }
 
 TEST(Layouts, DirectoryLoadEqualsBuiltin) {
-  const Layouts dir = Layouts::load_directory(bxtest::source_dir() + "/templates");
-  ASSERT_EQ(dir.tables().size(), Layouts::embedded().tables().size());
-  for (std::size_t i = 0; i < dir.tables().size(); ++i) EXPECT_EQ(dir.tables()[i].sheet, Layouts::embedded().tables()[i].sheet);
+  const Layouts dir = Layouts::load_directory(bxtest::source_dir() + "/templates/shanxi");
+  ASSERT_EQ(dir.tables().size(), bxtest::layouts().tables().size());
+  for (std::size_t i = 0; i < dir.tables().size(); ++i) EXPECT_EQ(dir.tables()[i].sheet, bxtest::layouts().tables()[i].sheet);
 }
 
 TEST(Layouts, AVariantIsATemplateEdit) {
@@ -60,7 +60,7 @@ TEST(Layouts, AVariantIsATemplateEdit) {
   EXPECT_EQ(before.table(1), nullptr);  // an unknown title wording: not a table
 
   const std::string dir = bxtest::temp_dir("templates");
-  fs::copy(bxtest::source_dir() + "/templates", dir, fs::copy_options::recursive);
+  fs::copy(bxtest::source_dir() + "/templates/shanxi", dir, fs::copy_options::recursive);
   const std::string file = dir + "/tables/01-budget-summary.json";
   std::stringstream ss;
   ss << std::ifstream(file).rdbuf();
@@ -76,7 +76,7 @@ TEST(Layouts, AVariantIsATemplateEdit) {
 
 TEST(Layouts, BrokenTemplateFailsNamingItsFile) {
   const std::string dir = bxtest::temp_dir("broken-templates");
-  fs::copy(bxtest::source_dir() + "/templates", dir, fs::copy_options::recursive);
+  fs::copy(bxtest::source_dir() + "/templates/shanxi", dir, fs::copy_options::recursive);
   std::ofstream(dir + "/tables/03-expenditure-summary.json") << "{\"number\": 3, \"title\": ";
   try {
     Layouts::load_directory(dir);
@@ -195,7 +195,7 @@ TEST(Layouts, ColumnRolesComeFromTheLayout) {
 
 // 表六 names the column its item rows fill; without it (or with a wrong one) the set is refused.
 TEST(Layouts, EconomicTableNamesItsItemColumn) {
-  EXPECT_EQ(Layouts::embedded().table(6).item_name_column, "gov_econ_name");
+  EXPECT_EQ(bxtest::layouts().table(6).item_name_column, "gov_econ_name");
   const std::string key = "\"item_name_column\": \"gov_econ_name\",\n  ";
   for (const auto& [edit, expected] : std::vector<std::pair<std::string, std::string>>{
            {"", "item_name_column: missing"},

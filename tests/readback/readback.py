@@ -341,17 +341,25 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("book")
     parser.add_argument("model")
-    parser.add_argument("--templates", default=os.path.join(here, "..", "..", "templates", "tables"),
-                        help="directory of the table layouts (default: the project's templates/tables)")
+    parser.add_argument("--templates", default=os.path.join(here, "..", "..", "templates"),
+                        help="the layout families (default: the project's templates/); the tables of the "
+                             "model's family (meta.family) are read from FAMILY/tables")
     parser.add_argument("--set-aside", action=argparse.BooleanOptionalAction, default=True,
                         help="expect the 其他材料 sheet (default: yes)")
     args = parser.parse_args()
 
     with open(args.model, encoding="utf-8") as f:
         model = json.load(f)
-    layouts = load_templates(args.templates) if os.path.isdir(args.templates) else {}
-    wb = openpyxl.load_workbook(args.book)  # not read_only: merged cells and hyperlinks are needed
     chk = Checker()
+    family = model.get("meta", {}).get("family", "")
+    tables_dir = os.path.join(args.templates, family, "tables")
+    if not os.path.isdir(tables_dir):  # a single family folder, or its tables/ given directly
+        tables_dir = os.path.join(args.templates, "tables")
+    if not os.path.isdir(tables_dir):
+        tables_dir = args.templates
+    layouts = load_templates(tables_dir) if os.path.isdir(tables_dir) else {}
+    chk.ok(bool(layouts), args.book, f"no table layouts found for family {family!r} under {args.templates}")
+    wb = openpyxl.load_workbook(args.book)  # not read_only: merged cells and hyperlinks are needed
 
     names = wb.sheetnames
     chk.ok(bool(names) and names[0] == "封面", args.book, f"first sheet is {names[:1]}, expected 封面")

@@ -26,7 +26,7 @@ std::string corpus_file(const std::string& prefix) {
   return "";
 }
 
-const Layouts& layouts() { return Layouts::embedded(); }
+const Layouts& layouts() { return LayoutFamilies::embedded().get("shanxi"); }
 
 namespace {
 
@@ -63,7 +63,7 @@ const Row* find_row(const Report& report, int number, const std::string& label, 
     ADD_FAILURE() << "table " << number << " missing";
     return nullptr;
   }
-  const TableLayout& layout = Layouts::embedded().table(number);
+  const TableLayout& layout = bxtest::layouts().table(number);
   const std::string key = util::label_key(label);
   int seen = 0;
   for (const auto& row : table->rows) {
@@ -81,7 +81,7 @@ const Row* find_row(const Report& report, int number, const std::string& label, 
 std::string amount_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
   const Row* row = find_row(report, number, label, occurrence);
   if (!row) return "<missing>";
-  const int c = Layouts::embedded().table(number).column_index(column_id);
+  const int c = bxtest::layouts().table(number).column_index(column_id);
   if (c < 0) {
     ADD_FAILURE() << "table " << number << " has no column " << column_id;
     return "<missing>";
@@ -92,7 +92,7 @@ std::string amount_at(const Report& report, int number, const std::string& label
 std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id, int occurrence) {
   const Row* row = find_row(report, number, label, occurrence);
   if (!row) return "<missing>";
-  const int c = Layouts::embedded().table(number).column_index(column_id);
+  const int c = bxtest::layouts().table(number).column_index(column_id);
   return c < 0 ? "<missing>" : row->cells[static_cast<std::size_t>(c)].text;
 }
 
@@ -146,7 +146,7 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 
 std::string copy_templates(const std::string& name) {
   const std::string dir = temp_dir(name);
-  fs::copy(source_dir() + "/templates", dir, fs::copy_options::recursive);
+  fs::copy(source_dir() + "/templates/shanxi", dir, fs::copy_options::recursive);
   return dir;
 }
 

@@ -149,7 +149,7 @@ bool have_openpyxl() { return bxtest::run_command("/usr/bin/python3 -c 'import o
 // Every table cell of `report` against the workbook, read with the project's reader: codes and
 // names as strings, amounts as numbers equal to the model, blanks absent.
 void expect_tables_equal(const Report& report, const xlsx::Workbook& wb, const std::string& what) {
-  const Layouts& layouts = Layouts::embedded();
+  const Layouts& layouts = bxtest::layouts();
   std::size_t cells = 0;
   for (const Table& t : report.tables) {
     const TableLayout& layout = layouts.table(t.number);
@@ -417,7 +417,7 @@ TEST(XlsxWriter, SetAsideSheetCanBeLeftOut) {
   const std::string dir = bxtest::temp_dir("writer-noaside");
   xlsx::WriteOptions options;
   options.include_set_aside = false;
-  xlsx::write_workbook(small_report(), dir + "/book.xlsx", Layouts::embedded(), options);
+  xlsx::write_workbook(small_report(), dir + "/book.xlsx", bxtest::layouts(), options);
   const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
   EXPECT_EQ(wb.find("其他材料"), nullptr);
 }
