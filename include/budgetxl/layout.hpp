@@ -26,6 +26,26 @@ struct ColumnLayout {
   bool optional = false;  // may be absent from a report (表四's 国有资本经营预算 column)
   // Not part of 合计 when checking row sums (表二's 上年结转).
   bool outside_total = false;
+  // A code printed in several fields (Shanghai's 类 | 款 | 项): the name and digits of each part.
+  // The model holds the joined code ("2010601"); empty for a column printed in one field.
+  struct Part {
+    std::string name;  // "类"
+    int digits = 0;    // 3
+  };
+  std::vector<Part> parts;
+  // The printed parts of a code ("201", "06", "01") joined into the national code; a numeric part
+  // shorter than its digits gets its leading zeros back ("301", "7" -> "30107") and sets *restored.
+  // A part that is not a number ("合计") is kept as written.
+  std::string join_parts(const std::vector<std::string>& printed, bool* restored = nullptr) const;
+  // The national code in its printed parts ("20106" -> "201", "06", ""); a text that is no code of
+  // these parts stays whole in the first.
+  std::vector<std::string> split_parts(const std::string& code) const;
+};
+
+// One field of a printed table row: a column, or one part of a code printed in several fields.
+struct PrintedField {
+  int column = 0;
+  int part = -1;  // -1: the whole column
 };
 
 // A merged header cell, 0-based within the header block.
@@ -45,6 +65,7 @@ enum class TableShape {
   economic,      // 表六: 部门/政府 economic names + amounts
   state_capital, // 表九: two-sided with codes on both sides
   fixed_rows,    // 表十: fixed row labels
+  figures,       // one row of figures under a multi-row header, no label column (Shanghai's 三公 table)
   organisation,  // 表十一: 部门合计 + units
   projects       // 表十二, 十三: organisation rows then project rows
 };
@@ -54,6 +75,12 @@ struct TableLayout {
   std::string title;               // "预算收支总表": the title without its year
   std::vector<std::string> title_variants;
   std::string sheet;               // "表1 预算收支总表"
+  // The table's role in the national core set ("budget_summary", "income_summary" …), the same
+  // in every family whatever the table is called there.
+  std::string role;
+  // The unit the table's amounts are printed in when it differs from the family's ("万元" for
+  // Shanghai's 三公 table); "" = the family's.
+  std::string unit;
   std::vector<std::string> label_lines;  // "预算公开表{n}", "部门公开表{n}"
   // Matching keys (whitespace and width removed), computed once when the layout is loaded:
   // the title and its variants, and the label lines.
@@ -61,7 +88,13 @@ struct TableLayout {
   std::vector<std::string> label_line_keys;
   TableShape shape = TableShape::code;
   std::vector<ColumnLayout> columns;
-  // Header rows as the official layout prints them; "{year}" stands for the report's year.
+  // The printed fields of a full row, in order: every column, a code of several parts once per
+  // part. Header rows, merges and the text and workbook rows are in these coordinates.
+  std::vector<PrintedField> fields;
+  // The printed fields without the columns a table does not print (Table::absent_columns).
+  std::vector<PrintedField> printed_fields(const Table& table) const;
+  // Header rows as the official layout prints them (one cell per printed field); "{year}" stands
+  // for the report's year.
   std::vector<std::vector<std::string>> header;
   // Other header lines accepted by the text reader (same placeholders).
   std::vector<std::vector<std::string>> header_variants;
@@ -96,6 +129,11 @@ struct ReportLayout {
   std::vector<std::string> page_number_patterns;  // a whole line that is only a page number
   std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
+  // Words between a title's year and its table name that do not change the table: "2025年部门收入
+  // 预算总表", "2025年预算单位收入预算总表" (the longest that matches is dropped).
+  std::vector<std::string> title_prefixes;
+  // What an empty table's only row says in its code cell ("无"): not a malformed code.
+  std::vector<std::string> none_labels;
   // The label of an entity line ("部门名称：…") and the kind of document it names: the text reader
   // matches them in this order, the workbook writes and reads its cover's entity row with them.
   struct EntityLabel {

@@ -25,7 +25,10 @@ void finish_tables(Report& report, const Layouts& layouts) {
     const int label_col = layout.label_column.empty() ? -1 : layout.column_index(layout.label_column);
     for (Row& row : table.rows) {
       classify_row(row, layout);
-      if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0)
+      const std::string& code =
+          layout.first_column(ColumnKind::code) < 0 ? std::string() : row.cells[static_cast<std::size_t>(layout.first_column(ColumnKind::code))].text;
+      if (layout.shape == TableShape::code && row.kind == RowKind::item && row.level == 0 &&
+          !key_in(label_key(code), layouts.report().none_labels))
         report.findings.add("table.bad-code", Severity::warning,
                             fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number,
                                         row.cells[static_cast<std::size_t>(layout.first_column(ColumnKind::code))].text),
@@ -49,6 +52,8 @@ void finish_tables(Report& report, const Layouts& layouts) {
 }
 
 void finish_meta(Report& report) {
+  // The report's unit is that of its first table (Shanghai: 元, though its 三公 table is in 万元).
+  if (!report.tables.empty() && !report.tables.front().unit.empty()) report.meta.amount_unit = report.tables.front().unit;
   for (const Table& t : report.tables) {
     if (report.meta.entity.empty() && !t.entity.empty()) report.meta.entity = t.entity;
     if (report.meta.year == 0) report.meta.year = util::leading_year(label_key(t.title));

@@ -392,59 +392,50 @@ FormLayouts load_form_layouts(const std::map<std::string, std::string>& files, c
   FormLayouts f;
   std::string file;  // the file being read, for messages
   try {
-  {
-    const std::string name = "forms/project.json";
-    file = origin + "/" + name;
-    const json j = parse_file(files, origin, name);
-    f.project_title = need(j, "title", file).get<std::string>();
-    f.project_title_keys = keys_from(need(j, "title_keys", file));
-    f.project_truncated_title_keys = keys_from(need(j, "truncated_title_keys", file));
-    f.project_fields = labels_from(need(j, "fields", file));
-    f.project_footer = labels_from(need(j, "footer", file));
-    f.grids[0] = grids_from(j, FormKind::project, {&f.project_fields, &f.project_footer}, file);
-  }
-  {
-    const std::string name = "forms/overall.json";
-    file = origin + "/" + name;
-    const json j = parse_file(files, origin, name);
-    f.overall_title = need(j, "title", file).get<std::string>();
-    f.overall_title_keys = keys_from(need(j, "title_keys", file));
-    f.overall_fields = labels_from(need(j, "fields", file));
-    f.grids[1] = grids_from(j, FormKind::department_overall, {&f.overall_fields}, file);
-  }
-  {
-    const std::string name = "forms/hebei.json";
-    file = origin + "/" + name;
-    const json j = parse_file(files, origin, name);
-    f.hebei_title_suffixes = keys_from(need(j, "title_suffixes", file));
-    f.hebei_fields = labels_from(need(j, "fields", file));
-    f.grids[2] = grids_from(j, FormKind::project_hebei, {&f.hebei_fields}, file);
-    f.hebei_unit_line = std::make_shared<const LinePattern>(
-        compile_pattern(need(j, "unit_line_pattern", file).get<std::string>(), file, "unit_line_pattern"));
-  }
-  {
-    const std::string name = "forms/department_text.json";
-    file = origin + "/" + name;
-    const json j = parse_file(files, origin, name);
-    f.department_text_title = need(j, "title", file).get<std::string>();
-    f.department_text_sections = labels_from(need(j, "sections", file));
-    f.goal_prefix_text = need(j, "goal_prefix", file).get<std::string>();
-    f.indicator_prefix_text = need(j, "indicator_prefix", file).get<std::string>();
-    f.goal_prefix = util::label_key(f.goal_prefix_text);
-    f.indicator_prefix = util::label_key(f.indicator_prefix_text);
-    f.grids[3] = grids_from(j, FormKind::department_text, {&f.department_text_sections}, file);
-  }
-  {
-    const std::string name = "forms/indicators.json";
-    file = origin + "/" + name;
-    const json j = parse_file(files, origin, name);
-    f.indicator_header_labels = keys_from(need(j, "header_labels", file));
-    f.indicator_header_cells = keys_from(need(j, "header_cells", file));
-    f.indicator_classes = labels_from(need(j, "classes", file));
-    f.indicator_types = labels_from(need(j, "types", file));
-    for (const auto& t : need(j, "types", file))
-      f.type_class.emplace_back(t.at("id").get<std::string>(), t.at("class").get<std::string>());
-  }
+    // A family prints the kinds of form it has: each file is optional, and a kind without one is
+    // never recognised.
+    auto read = [&](const std::string& name, const auto& fill) {
+      file = origin + "/" + name;
+      if (files.count(name)) fill(parse_file(files, origin, name));
+    };
+    read("forms/project.json", [&](const json& j) {
+      f.project_title = need(j, "title", file).get<std::string>();
+      f.project_title_keys = keys_from(need(j, "title_keys", file));
+      f.project_truncated_title_keys = keys_from(need(j, "truncated_title_keys", file));
+      f.project_fields = labels_from(need(j, "fields", file));
+      f.project_footer = labels_from(need(j, "footer", file));
+      f.grids[0] = grids_from(j, FormKind::project, {&f.project_fields, &f.project_footer}, file);
+    });
+    read("forms/overall.json", [&](const json& j) {
+      f.overall_title = need(j, "title", file).get<std::string>();
+      f.overall_title_keys = keys_from(need(j, "title_keys", file));
+      f.overall_fields = labels_from(need(j, "fields", file));
+      f.grids[1] = grids_from(j, FormKind::department_overall, {&f.overall_fields}, file);
+    });
+    read("forms/hebei.json", [&](const json& j) {
+      f.hebei_title_suffixes = keys_from(need(j, "title_suffixes", file));
+      f.hebei_fields = labels_from(need(j, "fields", file));
+      f.grids[2] = grids_from(j, FormKind::project_hebei, {&f.hebei_fields}, file);
+      f.hebei_unit_line = std::make_shared<const LinePattern>(
+          compile_pattern(need(j, "unit_line_pattern", file).get<std::string>(), file, "unit_line_pattern"));
+    });
+    read("forms/department_text.json", [&](const json& j) {
+      f.department_text_title = need(j, "title", file).get<std::string>();
+      f.department_text_sections = labels_from(need(j, "sections", file));
+      f.goal_prefix_text = need(j, "goal_prefix", file).get<std::string>();
+      f.indicator_prefix_text = need(j, "indicator_prefix", file).get<std::string>();
+      f.goal_prefix = util::label_key(f.goal_prefix_text);
+      f.indicator_prefix = util::label_key(f.indicator_prefix_text);
+      f.grids[3] = grids_from(j, FormKind::department_text, {&f.department_text_sections}, file);
+    });
+    read("forms/indicators.json", [&](const json& j) {
+      f.indicator_header_labels = keys_from(need(j, "header_labels", file));
+      f.indicator_header_cells = keys_from(need(j, "header_cells", file));
+      f.indicator_classes = labels_from(need(j, "classes", file));
+      f.indicator_types = labels_from(need(j, "types", file));
+      for (const auto& t : need(j, "types", file))
+        f.type_class.emplace_back(t.at("id").get<std::string>(), t.at("class").get<std::string>());
+    });
   } catch (const json::exception& e) {
     throw TemplateError(file + ": " + e.what());
   }

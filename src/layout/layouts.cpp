@@ -35,6 +35,7 @@ TableShape parse_shape(const std::string& s, const std::string& file) {
       {"two_sided", TableShape::two_sided},       {"code", TableShape::code},
       {"economic", TableShape::economic},         {"state_capital", TableShape::state_capital},
       {"fixed_rows", TableShape::fixed_rows},     {"organisation", TableShape::organisation},
+      {"figures", TableShape::figures},
       {"projects", TableShape::projects}};
   for (const auto& [name, shape] : shapes)
     if (s == name) return shape;
@@ -120,6 +121,8 @@ TableLayout parse_table(const json& j, const std::string& file) {
   t.title = j.at("title").get<std::string>();
   t.title_variants = strings(j, "title_variants");
   t.sheet = j.at("sheet").get<std::string>();
+  t.role = j.value("role", "");
+  t.unit = j.value("unit", "");
   check_sheet_name(t.sheet, file);
   if (t.sheet.rfind(fmt::format("表{} ", t.number), 0) != 0)
     throw TemplateError(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
@@ -135,17 +138,33 @@ TableLayout parse_table(const json& j, const std::string& file) {
     col.kind = parse_column_kind(c.at("kind").get<std::string>(), file);
     col.optional = c.value("optional", false);
     col.outside_total = c.value("outside_total", false);
+    if (c.contains("parts")) {
+      if (col.kind != ColumnKind::code)
+        throw TemplateError(fmt::format("{}: columns: \"{}\": only a code column is printed in parts", file, col.id));
+      for (const auto& p : c.at("parts")) {
+        ColumnLayout::Part part{p.at("name").get<std::string>(), p.at("digits").get<int>()};
+        if (part.digits < 1 || part.digits > 9)
+          throw TemplateError(fmt::format("{}: columns: \"{}\": a part has 1 to 9 digits", file, col.id));
+        col.parts.push_back(std::move(part));
+      }
+      if (col.parts.size() < 2)
+        throw TemplateError(fmt::format("{}: columns: \"{}\": \"parts\" names two parts or more", file, col.id));
+    }
     t.columns.push_back(col);
+  }
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].parts.empty()) t.fields.push_back({static_cast<int>(c), -1});
+    for (std::size_t p = 0; p < t.columns[c].parts.size(); ++p) t.fields.push_back({static_cast<int>(c), static_cast<int>(p)});
   }
   t.header = string_rows(j, "header");
   t.header_variants = string_rows(j, "header_variants");
   for (const auto& rows : {t.header, t.header_variants})
     for (const auto& row : rows)
-      if (row.size() != t.columns.size())
-        throw TemplateError(fmt::format("{}: a header row has {} cells for {} columns", file, row.size(), t.columns.size()));
+      if (row.size() != t.fields.size())
+        throw TemplateError(fmt::format("{}: a header row has {} cells for {} printed fields", file, row.size(), t.fields.size()));
   for (const auto& m : strings(j, "merges")) {
     HeaderMerge merge = parse_merge(m, file);
-    if (merge.last_row >= static_cast<int>(t.header.size()) || merge.last_col >= static_cast<int>(t.columns.size()))
+    if (merge.last_row >= static_cast<int>(t.header.size()) || merge.last_col >= static_cast<int>(t.fields.size()))
       throw TemplateError(fmt::format("{}: merge {} lies outside the header", file, m));
     t.merges.push_back(merge);
   }
@@ -181,6 +200,10 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.page_number_patterns = strings(j, "page_number_patterns");
   r.appendix_markers = strings(j, "appendix_markers");
   r.no_data_notes = strings(j, "no_data_notes");
+  r.title_prefixes = strings(j, "title_prefixes");
+  r.none_labels = strings(j, "none_labels");
+  std::sort(r.title_prefixes.begin(), r.title_prefixes.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   auto parse_kind = [&](const json& o, const std::string& path) {
     const std::string kind = required_string(o, "kind", path + ".kind", file);
     if (kind == "department") return DocumentKind::department;
@@ -236,6 +259,50 @@ const char* column_kind_name(ColumnKind k) {
     case ColumnKind::amount: return "amount";
   }
   return "";
+}
+
+std::string ColumnLayout::join_parts(const std::vector<std::string>& printed, bool* restored) const {
+  auto digits_only = [](const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  std::string code;
+  bool numeric = !printed.empty() && digits_only(util::trim(printed[0]));
+  for (std::size_t k = 0; k < printed.size(); ++k) {
+    std::string p = util::trim(printed[k]);
+    if (p.empty()) continue;
+    if (numeric && k > 0 && k < parts.size() && digits_only(p) && p.size() < static_cast<std::size_t>(parts[k].digits)) {
+      p.insert(0, static_cast<std::size_t>(parts[k].digits) - p.size(), '0');
+      if (restored) *restored = true;
+    }
+    code += p;
+  }
+  return code;
+}
+
+std::vector<std::string> ColumnLayout::split_parts(const std::string& code) const {
+  std::vector<std::string> out(parts.size());
+  if (out.empty()) return out;
+  const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  std::size_t at = 0, k = 0;
+  if (digits)
+    for (; k < parts.size() && at < code.size(); ++k) {
+      const auto n = static_cast<std::size_t>(parts[k].digits);
+      if (at + n > code.size()) break;
+      out[k] = code.substr(at, n);
+      at += n;
+    }
+  if (!digits || at != code.size()) {  // not a code of these parts: whole, in the first field
+    std::fill(out.begin(), out.end(), std::string());
+    out[0] = code;
+  }
+  return out;
+}
+
+std::vector<PrintedField> TableLayout::printed_fields(const Table& table) const {
+  std::vector<PrintedField> out;
+  for (const PrintedField& f : fields)
+    if (table.has_column(columns[static_cast<std::size_t>(f.column)].id)) out.push_back(f);
+  return out;
 }
 
 int TableLayout::column_index(const std::string& id) const {

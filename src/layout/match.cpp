@@ -67,8 +67,8 @@ HeaderKeys header_keys_impl(const TableLayout& layout) {
   auto add = [&](const std::vector<std::string>& row) {
     hk.full.push_back(nonempty_keys_impl(row));
     std::vector<std::string> reduced;
-    for (std::size_t c = 0; c < row.size(); ++c)
-      if (!layout.columns[c].optional) reduced.push_back(row[c]);
+    for (std::size_t c = 0; c < row.size() && c < layout.fields.size(); ++c)
+      if (!layout.columns[static_cast<std::size_t>(layout.fields[c].column)].optional) reduced.push_back(row[c]);
     hk.without_optional.push_back(nonempty_keys_impl(reduced));
     for (const auto& k : hk.full.back()) hk.all_cells.insert(k);
   };
@@ -119,9 +119,16 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
     if (starts_with(rest, "年度")) rest.remove_prefix(6);
     else if (starts_with(rest, "年")) rest.remove_prefix(3);
   }
-  for (const auto& layout : layouts.tables()) {
-    if (std::find(layout.title_keys.begin(), layout.title_keys.end(), rest) != layout.title_keys.end())
-      return TitleMatch{&layout, year};
+  auto find = [&](std::string_view name) -> const TableLayout* {
+    for (const auto& layout : layouts.tables())
+      if (std::find(layout.title_keys.begin(), layout.title_keys.end(), name) != layout.title_keys.end()) return &layout;
+    return nullptr;
+  };
+  if (const TableLayout* l = find(rest)) return TitleMatch{l, year};
+  for (const auto& prefix : layouts.report().title_prefixes) {
+    const std::string p = label_key(prefix);
+    if (!p.empty() && starts_with(rest, p))
+      if (const TableLayout* l = find(rest.substr(p.size()))) return TitleMatch{l, year};
   }
   return std::nullopt;
 }

@@ -19,6 +19,7 @@ constexpr Rule kRules[] = {
     {"table.missing", warning, co, "one of the layout's tables is absent"},
     {"table.duplicate", warning, co, "a table printed twice"},
     {"table.bad-code", warning, co, "a 科目编码 that is not 3, 5 or 7 digits"},
+    {"table.code-zero-restored", warning, in, "a code printed in parts (类, 款, 项) lost a leading zero (`301`, `7`); read as 30107"},
     {"table.unknown-label", info, co, "a row label that is not among the layout's fixed labels"},
     // Performance target forms: content (the finishing pass) …
     {"form.missing-project-name", error, co, "a project form without 项目名称"},
@@ -51,6 +52,7 @@ constexpr Rule kRules[] = {
     // Text reports.
     {"text.unplaced-line", warning, in, "a line inside a table that is not a row"},
     {"text.extra-cells", warning, in, "a row with more non-empty cells than the header; the extra text is kept aside"},
+    {"text.row-realigned", info, in, "a row that lost its leading empty fields on a narrower continuation page, its amounts put back under the amount columns"},
     {"text.bad-amount", error, in, "an amount cell that is not a number; kept as text"},
     {"text.header-variant", info, in, "a header row worded differently from the template"},
     {"text.label-mismatch", info, in, "a 表号 line that names another table"},

@@ -132,7 +132,13 @@ class Walker {
       report_.parts.back().blocks.push_back(prose_block(t, at));
       return i + 1;
     }
+    // Contents that no part heading ends (Shanghai's reports go on with the 职能 text, and a unit
+    // report's entries have no page numbers): they end at a blank line followed by a line that is
+    // no entry.
+    if (in_toc_ && toc_lines_ > 0 && i > 0 && is_blank(lines_[i - 1].text) && !looks_like_toc_entry(t))
+      in_toc_ = false;
     if (in_toc_) {
+      ++toc_lines_;
       add_block(prose_block(t, at));
       return i + 1;
     }
@@ -194,7 +200,19 @@ class Walker {
   // The cover names the entity, then the document: "2024年度单位预算公开".
   void note_cover_line(const std::string& text) {
     const std::string key = label_key(text);
-    const int year = leading_year(key);
+    // "预算主管部门：上海市普陀区财政局": an entity line names it for sure.
+    std::string label, entity, unit;
+    if (layout::parse_entity_line(text, rl_, &label, &entity, &unit) && !entity.empty()) {
+      report_.meta.entity = entity;
+      entity_from_line_ = true;
+      if (report_.meta.kind == DocumentKind::unknown)
+        for (const auto& e : rl_.entity_labels)
+          if (e.label == label) report_.meta.kind = e.kind;
+      return;
+    }
+    // The year may follow the place: "上海市普陀区2025年区级部门预算".
+    int year = leading_year(key);
+    if (year == 0 && report_.meta.year == 0 && document_kind_of(key) != DocumentKind::unknown) year = year_in(key);
     if (year != 0 && report_.meta.year == 0) {
       if (const DocumentKind kind = document_kind_of(key); kind != DocumentKind::unknown) {
         report_.meta.year = year;
@@ -203,7 +221,15 @@ class Walker {
         return;
       }
     }
-    if (report_.meta.entity.empty() && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
+    if (report_.meta.entity.empty() && !entity_from_line_ && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
+  }
+
+  // The first 4-digit year (19xx/20xx) in a key, else 0.
+  static int year_in(const std::string& key) {
+    for (std::size_t i = 0; i + 4 <= key.size(); ++i)
+      if (const int y = leading_year(std::string_view(key).substr(i)); y != 0 && (i == 0 || key[i - 1] < '0' || key[i - 1] > '9'))
+        return y;
+    return 0;
   }
 
   const Lines& lines_;
@@ -212,6 +238,8 @@ class Walker {
   Report& report_;
   TableReadContext ctx_;
   bool in_toc_ = false;
+  bool entity_from_line_ = false;  // the cover named the entity on an entity line
+  int toc_lines_ = 0;  // lines of the contents so far (its heading not counted)
   bool in_appendix_ = false;
 };
 

@@ -20,6 +20,41 @@ namespace {
 
 bool has_tab(const std::string& s) { return s.find('\t') != std::string::npos; }
 
+// A row that lost its leading empty fields (a continuation page with a narrower grid): its label
+// first, then amounts where the layout has text fields ("合计→156,211,123→…" under 类 款 项 名称).
+// Puts the amounts back under the last amount fields; false when the row is not such a row.
+bool realign_short_row(std::vector<std::string>& fields, const std::vector<PrintedField>& printed, const TableLayout& layout) {
+  auto is_amount_field = [&](std::size_t f) {
+    return layout.columns[static_cast<std::size_t>(printed[f].column)].kind == ColumnKind::amount;
+  };
+  if (fields.size() < 2 || fields.size() >= printed.size() || is_amount_field(0) || is_amount_field(1)) return false;
+  const std::string label = trim(fields[0]);
+  if (label.empty() || parse_amount(label).value) return false;
+  bool any = false;
+  for (std::size_t f = 1; f < fields.size(); ++f) {
+    const auto a = parse_amount(fields[f]);
+    if (!a.value) return false;
+    any = any || !a.value->is_blank();
+  }
+  std::size_t trailing = 0;  // amount fields at the end of the row
+  while (trailing < printed.size() && is_amount_field(printed.size() - 1 - trailing)) ++trailing;
+  const std::size_t amounts = fields.size() - 1;
+  if (!any || amounts > trailing) return false;
+  std::vector<std::string> out(printed.size());
+  out[0] = fields[0];
+  for (std::size_t k = 0; k < amounts; ++k) out[printed.size() - trailing + k] = fields[1 + k];
+  fields = std::move(out);
+  return true;
+}
+
+// The printed parts of a code as a reader saw them: "301 7".
+std::string as_written(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts)
+    if (!trim(p).empty()) out += (out.empty() ? "" : " ") + trim(p);
+  return out;
+}
+
 }  // namespace
 
 std::string_view strip_markup(std::string_view trimmed, int* count) {
@@ -43,26 +78,48 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
   table.title = std::string(strip_markup(trim(lines[title].text), &markup));
   table.origin = Origin::at_line(lines[title].number);
 
-  // Column positions as printed: optional columns may be missing from this report.
-  std::vector<int> printed;  // printed field index -> layout column
+  // Fields as printed: optional columns may be missing from this report.
+  std::vector<PrintedField> printed;  // printed field index -> layout column (and code part)
   auto set_printed = [&](bool without_optional) {
-    printed.clear();
     table.absent_columns.clear();
-    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
-      if (without_optional && layout.columns[c].optional) table.absent_columns.push_back(layout.columns[c].id);
-      else printed.push_back(static_cast<int>(c));
-    }
+    for (const auto& c : layout.columns)
+      if (without_optional && c.optional) table.absent_columns.push_back(c.id);
+    printed = layout.printed_fields(table);
   };
   set_printed(false);
 
+  std::vector<bool> header_rows_seen(layout.header.size(), false);  // rows of layout.header matched
   auto header_match = [&](const std::vector<std::string>& cells) -> int {  // 0 none, 1 full, 2 without optional
     const auto keys = nonempty_keys(cells);
     if (keys.empty()) return 0;
-    for (const auto& h : hk.full)
-      if (h == keys) return 1;
-    for (const auto& h : hk.without_optional)
-      if (h == keys) return 2;
+    for (int variant = 1; variant <= 2; ++variant) {
+      const auto& rows = variant == 1 ? hk.full : hk.without_optional;
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (rows[r] == keys) {
+          if (r < header_rows_seen.size()) header_rows_seen[r] = true;
+          return variant;
+        }
+    }
     return 0;
+  };
+  // Optional columns that only header rows this report does not print name (Shanghai's 部门 财务
+  // 收支预算总表 prints 预算数 alone, its 单位 one also 基本支出 and 项目支出 below it): absent.
+  auto drop_unnamed_optional_columns = [&] {
+    if (std::all_of(header_rows_seen.begin(), header_rows_seen.end(), [](bool b) { return b; })) return;
+    bool dropped = false;
+    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+      if (!layout.columns[c].optional || !table.has_column(layout.columns[c].id)) continue;
+      bool named = false;
+      for (std::size_t r = 0; r < layout.header.size(); ++r)
+        for (std::size_t f = 0; f < layout.fields.size(); ++f)
+          named = named || (header_rows_seen[r] && static_cast<std::size_t>(layout.fields[f].column) == c &&
+                            !label_key(layout.header[r][f]).empty());
+      if (!named) {
+        table.absent_columns.push_back(layout.columns[c].id);
+        dropped = true;
+      }
+    }
+    if (dropped) printed = layout.printed_fields(table);
   };
 
   bool in_header = true;
@@ -114,6 +171,19 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
       continue;
     }
     std::vector<std::string> fields = split_tabs(line.text);
+    // "编制部门：X→单位：元": the entity and unit line in fields of its own.
+    if (in_header && !seen_header) {
+      std::string joined;
+      for (const auto& f : fields)
+        if (!trim(f).empty()) joined += (joined.empty() ? "" : " ") + trim(f);
+      std::string label, entity, unit;
+      if (parse_entity_line(joined, rl, &label, &entity, &unit)) {
+        table.entity_label = label;
+        table.entity = entity;
+        if (!unit.empty()) table.unit = unit;
+        continue;
+      }
+    }
     // Header rows (also when a page break repeats them inside the table).
     if (const int h = header_match(fields)) {
       if (in_header) {
@@ -147,10 +217,16 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
         continue;
       }
     }
+    if (in_header && seen_header) drop_unnamed_optional_columns();
     in_header = false;
 
     // A data row: fields map positionally onto the printed columns.
     while (fields.size() > printed.size() && trim(fields.back()).empty()) fields.pop_back();
+    if (realign_short_row(fields, printed, layout))
+      report.findings.add("text.row-realigned", Severity::info,
+                          fmt::format("表{}此行缺少前面的空单元格（续页表格较窄），已按金额列对齐：“{}”", layout.number,
+                                      replace_all(t, "\t", " | ")),
+                          Origin::at_line(line.number));
     if (fields.size() > printed.size()) {
       std::string extra;
       for (std::size_t f = printed.size(); f < fields.size(); ++f) extra += (extra.empty() ? "" : " | ") + fields[f];
@@ -162,11 +238,18 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
     Row row;
     row.origin = Origin::at_line(line.number);
     row.cells.resize(layout.columns.size());
+    // A code printed in parts: its fields, joined once the row is read.
+    std::vector<std::vector<std::string>> parts(layout.columns.size());
     for (std::size_t f = 0; f < printed.size(); ++f) {
-      const auto col = static_cast<std::size_t>(printed[f]);
+      const auto col = static_cast<std::size_t>(printed[f].column);
       Cell& cell = row.cells[col];
-      cell.origin = Origin::at_line(line.number, static_cast<std::uint32_t>(f + 1));
       const std::string raw = f < fields.size() ? fields[f] : std::string();
+      if (printed[f].part >= 0) {
+        if (printed[f].part == 0) cell.origin = Origin::at_line(line.number, static_cast<std::uint32_t>(f + 1));
+        parts[col].push_back(raw);
+        continue;
+      }
+      cell.origin = Origin::at_line(line.number, static_cast<std::uint32_t>(f + 1));
       if (layout.columns[col].kind == ColumnKind::amount) {
         AmountParse p = parse_amount(raw);
         if (p.value) {
@@ -179,6 +262,16 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
       } else {
         cell.text = trim(raw);
       }
+    }
+    for (std::size_t c = 0; c < parts.size(); ++c) {
+      if (parts[c].empty()) continue;
+      bool restored = false;
+      row.cells[c].text = layout.columns[c].join_parts(parts[c], &restored);
+      if (restored)
+        report.findings.add("table.code-zero-restored", Severity::warning,
+                            fmt::format("表{}科目编码“{}”的一段少了开头的0，已读作“{}”", layout.number,
+                                        as_written(parts[c]), row.cells[c].text),
+                            row.cells[c].origin);
     }
     table.rows.push_back(std::move(row));
   }

@@ -28,9 +28,11 @@ int year_of(const Table& table, int fallback) {
 
 std::string write_table_text(const Table& table, int year, const Layouts& layouts) {
   const TableLayout& layout = layouts.table(table.number);
-  std::vector<std::size_t> printed;
-  for (std::size_t c = 0; c < layout.columns.size(); ++c)
-    if (table.has_column(layout.columns[c].id)) printed.push_back(c);
+  const std::vector<PrintedField> printed = layout.printed_fields(table);
+  std::vector<std::size_t> field_index;  // printed field -> index in layout.fields (header cells)
+  for (const PrintedField& p : printed)
+    for (std::size_t k = 0; k < layout.fields.size(); ++k)
+      if (layout.fields[k].column == p.column && layout.fields[k].part == p.part) field_index.push_back(k);
   const std::string year_text = std::to_string(year_of(table, year));
 
   std::string out;
@@ -52,7 +54,7 @@ std::string write_table_text(const Table& table, int year, const Layouts& layout
   line("");
   for (const auto& header_row : layout.header) {
     std::vector<std::string> cells;
-    for (std::size_t c : printed) cells.push_back(replace_all(header_row[c], "{year}", year_text));
+    for (std::size_t k : field_index) cells.push_back(replace_all(header_row[k], "{year}", year_text));
     line(join_tabs(cells));
   }
   if (layout.column_numbers) {
@@ -62,9 +64,11 @@ std::string write_table_text(const Table& table, int year, const Layouts& layout
   }
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;
-    for (std::size_t c : printed) {
+    for (const PrintedField& p : printed) {
+      const auto c = static_cast<std::size_t>(p.column);
       const Cell& cell = row.cells[c];
-      if (layout.columns[c].kind == ColumnKind::amount && cell.text.empty()) cells.push_back(cell.amount.to_string());
+      if (p.part >= 0) cells.push_back(layout.columns[c].split_parts(cell.text)[static_cast<std::size_t>(p.part)]);
+      else if (layout.columns[c].kind == ColumnKind::amount && cell.text.empty()) cells.push_back(cell.amount.to_string());
       else cells.push_back(cell.text);
     }
     line(join_tabs(cells));

@@ -20,6 +20,11 @@ using util::label_key;
 using util::trim;
 
 // The value of a cell as text, for labels and codes ("208" whether typed as text or as a number).
+// The column a printed field (index into layout.fields) belongs to.
+const ColumnLayout& column_of(const TableLayout& layout, std::size_t field) {
+  return layout.columns[static_cast<std::size_t>(layout.fields[field].column)];
+}
+
 std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
   const CellValue* v = sheet.at(row, col);
   if (!v) return "";
@@ -154,8 +159,8 @@ class Mapper {
     table.origin = Origin::at_cell(sheet.name, 1, 1);
     const layout::HeaderKeys hk = layout::header_keys(layout);
     const ReportLayout& rl = layouts_.report();
-    const std::size_t ncol = layout.columns.size();
-    std::vector<std::uint32_t> pos(ncol, 0);  // layout column -> sheet column
+    const std::size_t nfield = layout.fields.size();
+    std::vector<std::uint32_t> pos(nfield, 0);  // printed field (layout.fields) -> sheet column
     std::uint32_t r = 1;
     bool title_found = false, header_found = false;
     for (; r <= sheet.max_row; ++r) {
@@ -215,11 +220,11 @@ class Mapper {
     if (!header_found) {
       report_.findings.add("xlsx.no-header", Severity::error, fmt::format("表{}找不到表头，按列顺序读取", layout.number),
                            Origin::at_cell(sheet.name, 1, 1));
-      for (std::size_t c = 0; c < ncol; ++c) pos[c] = static_cast<std::uint32_t>(c + 1);
+      for (std::size_t k = 0; k < nfield; ++k) pos[k] = static_cast<std::uint32_t>(k + 1);
     }
-    // Columns the header did not place follow their left neighbour.
-    for (std::size_t c = 0; c < ncol; ++c)
-      if (pos[c] == 0 && table.has_column(layout.columns[c].id)) pos[c] = c == 0 ? 1 : pos[c - 1] + 1;
+    // Fields the header did not place follow their left neighbour.
+    for (std::size_t k = 0; k < nfield; ++k)
+      if (pos[k] == 0 && table.has_column(column_of(layout, k).id)) pos[k] = k == 0 ? 1 : pos[k - 1] + 1;
 
     for (; r <= sheet.max_row; ++r) {
       if (row_empty(sheet, r)) continue;
@@ -257,7 +262,7 @@ class Mapper {
         const auto& tmpl = k < layout.header.size() ? layout.header[k] : layout.header_variants[k - layout.header.size()];
         std::vector<std::size_t> tmpl_cols;
         for (std::size_t c = 0; c < tmpl.size(); ++c)
-          if (!label_key(tmpl[c]).empty() && (variant == 0 || !layout.columns[c].optional)) tmpl_cols.push_back(c);
+          if (!label_key(tmpl[c]).empty() && (variant == 0 || !column_of(layout, c).optional)) tmpl_cols.push_back(c);
         std::vector<std::uint32_t> sheet_cols;
         for (std::uint32_t c = 0; c < cells.size(); ++c)
           if (!label_key(cells[c]).empty()) sheet_cols.push_back(c + 1);
@@ -274,14 +279,21 @@ class Mapper {
     row.origin = Origin::at_cell(sheet.name, r, 0);
     row.cells.resize(layout.columns.size());
     std::vector<bool> used(sheet.max_col + 1, false);
-    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
-      if (!table.has_column(layout.columns[c].id) || pos[c] == 0) continue;
-      used[pos[c]] = true;
+    std::vector<std::vector<std::string>> parts(layout.columns.size());  // a code printed in parts
+    for (std::size_t k = 0; k < layout.fields.size(); ++k) {
+      const PrintedField& field = layout.fields[k];
+      const auto c = static_cast<std::size_t>(field.column);
+      if (!table.has_column(layout.columns[c].id) || pos[k] == 0) continue;
+      used[pos[k]] = true;
       Cell& cell = row.cells[c];
-      cell.origin = Origin::at_cell(sheet.name, r, pos[c]);
-      const CellValue* v = sheet.at(r, pos[c]);
+      if (field.part <= 0) cell.origin = Origin::at_cell(sheet.name, r, pos[k]);
+      const CellValue* v = sheet.at(r, pos[k]);
+      if (field.part >= 0) {
+        parts[c].push_back(cell_text(sheet, r, pos[k]));
+        continue;
+      }
       if (layout.columns[c].kind != ColumnKind::amount) {
-        cell.text = cell_text(sheet, r, pos[c]);
+        cell.text = cell_text(sheet, r, pos[k]);
         continue;
       }
       if (!v || v->type == CellValue::Type::empty) continue;
@@ -306,6 +318,8 @@ class Mapper {
                              cell.origin);
       }
     }
+    for (std::size_t c = 0; c < parts.size(); ++c)
+      if (!parts[c].empty()) row.cells[c].text = layout.columns[c].join_parts(parts[c]);
     for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
       if (!used[c] && !cell_text(sheet, r, c).empty())
         report_.findings.add("xlsx.extra-cell", Severity::warning,

@@ -29,10 +29,12 @@ std::string header_year(const Report& report, const Table& table) {
   return "";
 }
 
-// The printed columns of a table (layout indices), its header text and its merges, with the
-// columns the report does not print left out and the merges clipped to what remains.
+// The printed columns of a table (one per printed field: a code of several parts takes one sheet
+// column per part), its header text and its merges, with the columns the report does not print
+// left out and the merges clipped to what remains.
 struct PrintedHeader {
-  std::vector<int> columns;                     // layout index of each printed column
+  std::vector<int> columns;                     // index into layout.fields of each printed column
+  std::vector<PrintedField> fields;             // the printed field of each printed column
   std::vector<std::vector<std::string>> cells;  // [header row][printed column]
   std::vector<Range> merges;                    // printed coordinates, header-relative rows
   std::vector<std::vector<int>> owner;          // merge index covering a cell, -1 when none
@@ -40,8 +42,11 @@ struct PrintedHeader {
 
 PrintedHeader printed_header(const Table& table, const TableLayout& layout, const std::string& year) {
   PrintedHeader h;
-  for (std::size_t c = 0; c < layout.columns.size(); ++c)
-    if (table.has_column(layout.columns[c].id)) h.columns.push_back(static_cast<int>(c));
+  for (std::size_t k = 0; k < layout.fields.size(); ++k)
+    if (table.has_column(layout.columns[static_cast<std::size_t>(layout.fields[k].column)].id)) {
+      h.columns.push_back(static_cast<int>(k));
+      h.fields.push_back(layout.fields[k]);
+    }
   const int n = static_cast<int>(h.columns.size());
   const int rows = static_cast<int>(layout.header.size());
   auto layout_text = [&](int r, int c) -> std::string {
@@ -196,7 +201,7 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
   // The rows, each cell in the column the layout gives it.
   int first_text_col = -1;
   for (int j = 0; j < static_cast<int>(header.columns.size()) && first_text_col < 0; ++j) {
-    const ColumnKind k = layout.columns[static_cast<std::size_t>(header.columns[j])].kind;
+    const ColumnKind k = layout.columns[static_cast<std::size_t>(header.fields[static_cast<std::size_t>(j)].column)].kind;
     if (k == ColumnKind::name || k == ColumnKind::label) first_text_col = j;
   }
   struct Wrapped {
@@ -212,7 +217,8 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
     const bool bold = row.kind == RowKind::total ||
                       (row.kind == RowKind::organisation && layout.shape == TableShape::projects);
     for (int j = 0; j < static_cast<int>(header.columns.size()); ++j) {
-      const int c = header.columns[static_cast<std::size_t>(j)];
+      const PrintedField& field = header.fields[static_cast<std::size_t>(j)];
+      const int c = field.column;
       const ColumnLayout& col = layout.columns[static_cast<std::size_t>(c)];
       static const Cell kEmpty;
       const Cell& cell = static_cast<std::size_t>(c) < row.cells.size() ? row.cells[static_cast<std::size_t>(c)] : kEmpty;
@@ -233,12 +239,15 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
           note_width(j, static_cast<int>(cell.amount.to_string(Amount::kDecimals, true).size()));
         }
       } else {
+        // A code printed in parts: its part in this column ("201" | "06" | "01").
+        const std::string text =
+            field.part >= 0 ? col.split_parts(cell.text)[static_cast<std::size_t>(field.part)] : cell.text;
         s.indent = indent_for(table, layout, row, c, j == first_text_col);
         if (col.kind != ColumnKind::code) s.wrap = true;
-        out.text(r, cc, cell.text, s);
-        const int w = util::display_width(cell.text) + s.indent * kIndentWidth;
+        out.text(r, cc, text, s);
+        const int w = util::display_width(text) + s.indent * kIndentWidth;
         note_width(j, std::min(w, 60));
-        if (s.wrap && w > 60) wrapped.push_back({r, j, cell.text, s.indent});
+        if (s.wrap && w > 60) wrapped.push_back({r, j, text, s.indent});
       }
     }
   }

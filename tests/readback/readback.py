@@ -147,6 +147,38 @@ def expected_header(layout, printed, year):
     return grid
 
 
+def printed_fields(layout, absent):
+    """The printed fields of a layout without its absent columns: (field index, column, part index or
+    None). A code printed in parts (Shanghai's 类 | 款 | 项) takes one field per part."""
+    out, k = [], 0
+    for c in layout["columns"]:
+        parts = c.get("parts") or [None]
+        for p, part in enumerate(parts):
+            if c["id"] not in absent:
+                out.append((k, c, p if part else None))
+            k += 1
+    return out
+
+
+def split_code(code, parts):
+    """The national code in its printed parts ("20106" -> ["201", "06", ""]); a text that is no
+    code of these parts stays whole in the first."""
+    digits = [p["digits"] for p in parts]
+    if code.isdigit():
+        out, at = [], 0
+        for d in digits:
+            if at == len(code):
+                out.append("")
+            elif at + d <= len(code):
+                out.append(code[at:at + d])
+                at += d
+            else:
+                break
+        if at == len(code) and len(out) == len(digits):
+            return out
+    return [code] + [""] * (len(digits) - 1)
+
+
 def is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -155,7 +187,9 @@ def check_table(ws, table, layout, meta_year, chk):
     name = ws.title
     columns = table["columns"]  # printed columns, in order
     absent = set(table.get("absent_columns", []))
-    n = len(columns)
+    # One sheet column per printed field: (column, part index or None).
+    fields = [(c, p) for _, c, p in printed_fields(layout, absent)] if layout is not None else [(c, None) for c in columns]
+    n = len(fields)
 
     # Optional label line (预算公开表1) above the title, then the title, then the entity line.
     top = 1
@@ -179,8 +213,8 @@ def check_table(ws, table, layout, meta_year, chk):
 
     header_rows = 0
     if layout is not None:
-        printed = [i for i, c in enumerate(layout["columns"]) if c["id"] not in absent]
-        layout_ids = [layout["columns"][i]["id"] for i in printed]
+        printed = [k for k, _, _ in printed_fields(layout, absent)]
+        layout_ids = [c["id"] for c in layout["columns"] if c["id"] not in absent]
         chk.ok(layout_ids == [c["id"] for c in columns], name,
                f"model columns {[c['id'] for c in columns]} differ from the template {layout_ids}")
         year = leading_year(table["title"]) or (str(meta_year) if meta_year else "")
@@ -213,12 +247,14 @@ def check_table(ws, table, layout, meta_year, chk):
     for i, row in enumerate(rows):
         r = first + i
         cells = row["cells"]
-        for j, col in enumerate(columns):
+        for j, (col, part) in enumerate(fields):
             c = j + 1
             where = ref(name, r, c)
             cell = ws.cell(r, c)
             got = cell.value
             want = cells.get(col["id"])
+            if part is not None:
+                want = split_code(want or "", col["parts"])[part]
             if col["kind"] == "amount":
                 if want is None:
                     chk.ok(got is None, where, f"blank amount written as {got!r}", "blank amount")
