@@ -134,6 +134,10 @@ struct ReportLayout {
   std::vector<std::string> title_prefixes;
   // What an empty table's only row says in its code cell ("无"): not a malformed code.
   std::vector<std::string> none_labels;
+  // Titles numbered like headings ("一、2018年度…", "1. …"): the number is dropped before matching.
+  bool title_ordinals = false;
+  // Titles that name the entity between the year and the table: "2018年度江苏省高级人民法院收支预算总表".
+  bool title_names_entity = false;
   // The label of an entity line ("部门名称：…") and the kind of document it names: the text reader
   // matches them in this order, the workbook writes and reads its cover's entity row with them.
   struct EntityLabel {

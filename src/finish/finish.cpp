@@ -59,6 +59,9 @@ void finish_meta(Report& report) {
     if (report.meta.year == 0) report.meta.year = util::leading_year(label_key(t.title));
   }
   if (report.meta.entity.empty()) report.findings.add("report.no-entity", Severity::warning, "未找到部门（单位）名称");
+  // No year on the cover or in the titles: the first part heading that names one ("第二部分 2018年度部门预算表").
+  for (const Part& p : report.parts)
+    if (report.meta.year == 0 && p.kind != PartKind::contents) report.meta.year = util::first_year(label_key(p.heading));
   if (report.meta.year == 0) report.findings.add("report.no-year", Severity::warning, "未找到预算年度");
 }
 
@@ -169,7 +172,7 @@ void finish_report(Report& report, const Layouts& layouts) {
   finish_tables(report, layouts);
   finish_meta(report);
   finish_forms(report);
-  link_forms_to_projects(report);
+  link_forms_to_projects(report, layouts);
 }
 
 }  // namespace budgetxl

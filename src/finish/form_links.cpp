@@ -9,8 +9,6 @@ namespace budgetxl {
 
 namespace {
 
-constexpr int kTable = 12;
-
 // 元 (hundredths) -> 万元 (hundredths), rounded half away from zero.
 std::int64_t yuan_to_wan(std::int64_t minor_yuan) {
   const std::int64_t q = 10000;
@@ -40,8 +38,14 @@ std::string row_name(const Row& r) { return r.cells.empty() ? std::string() : ut
 
 }  // namespace
 
-void link_forms_to_projects(Report& report) {
-  const Table* t12 = report.table(kTable);
+const Table* projects_table(const Report& report, const Layouts& layouts) {
+  for (const TableLayout& l : layouts.tables())
+    if (l.role == "projects_current") return report.table(l.number);
+  return nullptr;
+}
+
+void link_forms_to_projects(Report& report, const Layouts& layouts) {
+  const Table* t12 = projects_table(report, layouts);
   if (!t12) return;
   struct Project {
     std::size_t row;

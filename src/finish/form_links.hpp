@@ -3,10 +3,14 @@
 // form and forms without a project become findings.
 #pragma once
 
+#include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
 
 namespace budgetxl {
 
-void link_forms_to_projects(Report& report);
+void link_forms_to_projects(Report& report, const Layouts& layouts);
+// The table of the year's projects (role "projects_current": Shanxi's 表十二) the forms link to;
+// nullptr when the family has none or the report does not print it.
+const Table* projects_table(const Report& report, const Layouts& layouts);
 
 }  // namespace budgetxl

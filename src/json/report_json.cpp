@@ -32,6 +32,7 @@ ordered table_json(const Table& t, const Layouts& layouts) {
   ordered j;
   j["number"] = t.number;
   j["name"] = layout.title;
+  j["role"] = layout.role;  // the table's role in the national core set, the same in every family
   j["title"] = t.title;
   j["label_line"] = t.label_line;
   j["entity_label"] = t.entity_label;

@@ -124,8 +124,6 @@ TableLayout parse_table(const json& j, const std::string& file) {
   t.role = j.value("role", "");
   t.unit = j.value("unit", "");
   check_sheet_name(t.sheet, file);
-  if (t.sheet.rfind(fmt::format("表{} ", t.number), 0) != 0)
-    throw TemplateError(fmt::format("{}: sheet name must begin with \"表{} \"", file, t.number));
   t.label_lines = strings(j, "label_lines");
   t.title_keys.push_back(util::label_key(t.title));
   for (const auto& v : t.title_variants) t.title_keys.push_back(util::label_key(v));
@@ -202,6 +200,8 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.no_data_notes = strings(j, "no_data_notes");
   r.title_prefixes = strings(j, "title_prefixes");
   r.none_labels = strings(j, "none_labels");
+  r.title_ordinals = j.value("title_ordinals", false);
+  r.title_names_entity = j.value("title_names_entity", false);
   std::sort(r.title_prefixes.begin(), r.title_prefixes.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   auto parse_kind = [&](const json& o, const std::string& path) {

@@ -35,6 +35,27 @@ std::string_view strip_table_number(std::string_view key) {
   return n == 0 ? key : rest.substr(n);
 }
 
+// Drops a heading number: "一、", "十二、", "1.", "3、" (after NFKC "．" is ".").
+std::string_view strip_ordinal(std::string_view key) {
+  std::size_t n = 0;
+  bool chinese = false;
+  for (bool advanced = true; advanced;) {
+    advanced = false;
+    for (const char* d : kChineseDigits)
+      if (key.substr(n, 3) == d) {
+        n += 3;
+        advanced = chinese = true;
+        break;
+      }
+  }
+  if (!chinese)
+    while (n < key.size() && key[n] >= '0' && key[n] <= '9') ++n;
+  if (n == 0) return key;
+  if (key.substr(n, 3) == "、") return key.substr(n + 3);
+  if (!chinese && n < key.size() && key[n] == '.') return key.substr(n + 1);
+  return key;
+}
+
 // Replaces 4-digit years (19xx/20xx) with "{year}" so header rows match any year.
 std::string year_placeholder_impl(const std::string& key) {
   std::string out;
@@ -112,7 +133,22 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
   while (!t.empty() && (t.front() == '#' || t.front() == ' ')) t.remove_prefix(1);  // markdown heading marks
   const std::string key = label_key(t);
   if (key.size() > 200) return std::nullopt;
+  // "公开 01 表：收支预算总表": a table's label line, then its title in whatever wording.
+  for (const auto& layout : layouts.tables())
+    for (const auto& lk : layout.label_line_keys) {
+      if (lk.empty() || !starts_with(key, lk) || key.size() == lk.size()) continue;
+      std::string_view after = std::string_view(key).substr(lk.size());
+      // The label ends where a colon or the table's own title begins: 预算公开表1 is not
+      // 预算公开表10, nor 公开表十 公开表十一.
+      const bool colon = starts_with(after, ":");
+      while (starts_with(after, ":")) after.remove_prefix(1);
+      if (after.empty() || after.size() > 150) continue;
+      const bool titled = std::any_of(layout.title_keys.begin(), layout.title_keys.end(),
+                                      [&](const std::string& tk) { return ends_with(after, tk); });
+      if (colon || titled) return TitleMatch{&layout, leading_year(after)};
+    }
   std::string_view rest = strip_table_number(key);
+  if (layouts.report().title_ordinals) rest = strip_ordinal(rest);
   const int year = leading_year(rest);
   if (year != 0) {
     rest.remove_prefix(4);
@@ -125,6 +161,18 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
     return nullptr;
   };
   if (const TableLayout* l = find(rest)) return TitleMatch{l, year};
+  // "江苏省高级人民法院收支预算总表": the longest title the text ends with, after a name.
+  if (layouts.report().title_names_entity && rest.size() <= 240) {
+    const TableLayout* best = nullptr;
+    std::size_t best_len = 0;
+    for (const auto& layout : layouts.tables())
+      for (const auto& tk : layout.title_keys)
+        if (tk.size() > best_len && tk.size() >= 12 && ends_with(rest, tk)) {
+          best = &layout;
+          best_len = tk.size();
+        }
+    if (best) return TitleMatch{best, year};
+  }
   for (const auto& prefix : layouts.report().title_prefixes) {
     const std::string p = label_key(prefix);
     if (!p.empty() && starts_with(rest, p))

@@ -49,6 +49,7 @@ class Walker {
   Walker(const Lines& lines, const Layouts& layouts, Report& report)
       : lines_(lines), layouts_(layouts), rl_(layouts.report()), report_(report) {
     ctx_.report_layout = &rl_;
+    ctx_.layouts = &layouts_;
     ctx_.starts_other = [this](const Lines&, std::size_t i) { return starts_other(i); };
     report_.parts.push_back(Part{PartKind::cover, "", {}, Origin::at_line(lines.empty() ? 0 : lines.front().number)});
   }
@@ -83,11 +84,36 @@ class Walker {
     return true;
   }
 
+  // A table title whose table follows: within the next lines its entity or unit line, its label
+  // line, a row of its header or its no-data note. A title in a list of tables is not a table.
+  std::optional<TitleMatch> table_title_at(std::size_t i) const {
+    auto m = match_table_title(lines_[i].text, layouts_);
+    if (!m) return m;
+    const layout::HeaderKeys hk = layout::header_keys(*m->layout);
+    for (std::size_t j = i + 1, seen = 0; j < lines_.size() && seen < 6; ++j) {
+      const std::string t = trim(lines_[j].text);
+      if (t.empty()) continue;
+      ++seen;
+      std::string joined;
+      for (const auto& f : split_tabs(t))
+        if (!trim(f).empty()) joined += (joined.empty() ? "" : " ") + trim(f);
+      std::string label, entity, unit;
+      if (layout::parse_entity_line(joined, rl_, &label, &entity, &unit) || layout::parse_unit_line(joined, rl_, &unit) ||
+          match_label_line(t, layouts_) == m->layout->number || layout::is_no_data_note(label_key(t), rl_))
+        return m;
+      const auto keys = layout::nonempty_keys(split_tabs(t));
+      for (const auto* rows : {&hk.full, &hk.without_optional})
+        if (std::find(rows->begin(), rows->end(), keys) != rows->end()) return m;
+      if (match_table_title(t, layouts_)) break;
+    }
+    return std::nullopt;
+  }
+
   bool starts_table(std::size_t i) const {
-    if (match_table_title(lines_[i].text, layouts_)) return true;
+    if (table_title_at(i)) return true;
     if (match_label_line(lines_[i].text, layouts_)) {
       std::size_t n = next_nonblank(i + 1);
-      return n < lines_.size() && match_table_title(lines_[n].text, layouts_).has_value();
+      return n < lines_.size() && table_title_at(n).has_value();
     }
     return false;
   }
@@ -145,7 +171,7 @@ class Walker {
     if (const int label = match_label_line(t, layouts_)) {
       const std::size_t n = next_nonblank(i + 1);
       if (n < lines_.size())
-        if (auto m = match_table_title(lines_[n].text, layouts_)) {
+        if (auto m = table_title_at(n)) {
           const std::size_t end = read_one_table(n, *m);
           Table& table = report_.tables.back();
           table.label_line = t;
@@ -154,7 +180,7 @@ class Walker {
           return end;
         }
     }
-    if (auto m = match_table_title(t, layouts_)) return read_one_table(i, *m);
+    if (auto m = table_title_at(i)) return read_one_table(i, *m);
     if (starts_form(lines_, i, layouts_.forms())) {
       const std::size_t before = report_.forms.size();
       const std::size_t end = read_form(lines_, i, layouts_.forms(), report_);
@@ -212,7 +238,7 @@ class Walker {
     }
     // The year may follow the place: "上海市普陀区2025年区级部门预算".
     int year = leading_year(key);
-    if (year == 0 && report_.meta.year == 0 && document_kind_of(key) != DocumentKind::unknown) year = year_in(key);
+    if (year == 0 && report_.meta.year == 0 && document_kind_of(key) != DocumentKind::unknown) year = first_year(key);
     if (year != 0 && report_.meta.year == 0) {
       if (const DocumentKind kind = document_kind_of(key); kind != DocumentKind::unknown) {
         report_.meta.year = year;
@@ -224,13 +250,6 @@ class Walker {
     if (report_.meta.entity.empty() && !entity_from_line_ && year == 0 && key.size() <= 90) report_.meta.entity = trim(text);
   }
 
-  // The first 4-digit year (19xx/20xx) in a key, else 0.
-  static int year_in(const std::string& key) {
-    for (std::size_t i = 0; i + 4 <= key.size(); ++i)
-      if (const int y = leading_year(std::string_view(key).substr(i)); y != 0 && (i == 0 || key[i - 1] < '0' || key[i - 1] > '9'))
-        return y;
-    return 0;
-  }
 
   const Lines& lines_;
   const Layouts& layouts_;

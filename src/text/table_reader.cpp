@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "layout/match.hpp"
@@ -124,6 +125,47 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
 
   bool in_header = true;
   bool seen_header = false;
+  // A line without fields inside the rows, held until the next row shows whether it is the start
+  // of a row a page break cut ("十七、国土海洋气象等支" / page number / "→→出→→→").
+  std::optional<Line> pending;
+  auto unplaced = [&](const Line& l) {
+    report.findings.add("text.unplaced-line", Severity::warning, fmt::format("表{}中有无法放入表格的行：“{}”", layout.number, l.text),
+                        Origin::at_line(l.number));
+    report.set_aside.push_back({NoiseKind::unplaced, l.text, Origin::at_line(l.number)});
+  };
+  auto is_text_field = [&](std::size_t f) {
+    return f < printed.size() && layout.columns[static_cast<std::size_t>(printed[f].column)].kind != ColumnKind::amount;
+  };
+  // The row in `fields` (line i) takes the pending text back, as one of two cuts:
+  //  - its only text is the end of a name ("→→出→→→"): the pending text is that name's start;
+  //  - it is short, and the line after it ends the text of the cell before it
+  //    ("计算机设备维修和保" / "分散自行组织→2.00" / "养服务"): the row goes under the last fields.
+  auto join_cut_row = [&](std::vector<std::string>& fields, std::size_t& at) -> bool {
+    std::vector<std::size_t> texts;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      const std::string v = trim(fields[f]);
+      if (v.empty()) continue;
+      if (!is_text_field(f) && parse_amount(v).value) continue;
+      texts.push_back(f);
+    }
+    if (texts.size() == 1 && is_text_field(texts[0]) && code_points(trim(fields[texts[0]])) <= 6) {
+      fields[texts[0]] = pending->text + trim(fields[texts[0]]);
+      return true;
+    }
+    std::size_t next = at + 1;
+    while (next < lines.size() && is_blank(lines[next].text)) ++next;
+    if (next >= lines.size() || has_tab(lines[next].text) || fields.size() + 1 > printed.size()) return false;
+    const std::string rest = trim(lines[next].text);
+    if (rest.empty() || code_points(rest) > 20 || (ctx.starts_other && ctx.starts_other(lines, next))) return false;
+    const std::size_t cell = printed.size() - fields.size() - 1;  // the field before the row's fields
+    if (!is_text_field(cell)) return false;
+    std::vector<std::string> out(printed.size());
+    out[cell] = pending->text + rest;
+    for (std::size_t f = 0; f < fields.size(); ++f) out[cell + 1 + f] = fields[f];
+    fields = std::move(out);
+    at = next;
+    return true;
+  };
   std::size_t i = title + 1;
   for (; i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -152,6 +194,26 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
         table.unit = unit;
         continue;
       }
+      // The label line printed below the title ("收支预算总表" / "公开表一").
+      if (in_header && !seen_header && table.label_line.empty() && match_label_line(t, *ctx.layouts) == layout.number) {
+        table.label_line = t;
+        continue;
+      }
+      // A title or an entity name wrapped onto the next line: "…会议费、培训费" / "支出预算表",
+      // "部门名称：江苏省人大" / "单位:万元" / "常委会办公厅".
+      if (in_header && !seen_header && t.size() <= 60) {
+        const std::string joined = label_key(table.title + t);
+        const bool title_goes_on = table.entity.empty() && std::any_of(layout.title_keys.begin(), layout.title_keys.end(),
+                                                                       [&](const std::string& k) { return ends_with(joined, k); });
+        if (title_goes_on || !table.entity.empty()) {
+          std::string& target = title_goes_on ? table.title : table.entity;
+          target += t;
+          report.findings.add("text.line-joined", Severity::info,
+                              fmt::format("表{}的{}分两行印出，已接上：“{}”", layout.number, title_goes_on ? "标题" : "单位名称", target),
+                              Origin::at_line(line.number));
+          continue;
+        }
+      }
       // A line without fields: the table is over unless more rows follow it.
       std::size_t next = i + 1;
       while (next < lines.size() && is_blank(lines[next].text)) ++next;
@@ -165,12 +227,21 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
         }
         break;
       }
-      report.findings.add("text.unplaced-line", Severity::warning, fmt::format("表{}中有无法放入表格的行：“{}”", layout.number, t),
-                          Origin::at_line(line.number));
-      report.set_aside.push_back({NoiseKind::unplaced, t, Origin::at_line(line.number)});
+      // Perhaps the start of a row a page break cut: the next row may take it back.
+      if (pending) unplaced(*pending);
+      pending = Line{line.number, t};
       continue;
     }
     std::vector<std::string> fields = split_tabs(line.text);
+    if (pending && !in_header) {
+      if (join_cut_row(fields, i)) {
+        report.findings.add("text.row-joined", Severity::warning,
+                            fmt::format("表{}一行被分页截断，已接上：“{}”", layout.number, pending->text), Origin::at_line(pending->number));
+      } else {
+        unplaced(*pending);
+      }
+      pending.reset();
+    }
     // "编制部门：X→单位：元": the entity and unit line in fields of its own.
     if (in_header && !seen_header) {
       std::string joined;
@@ -275,6 +346,7 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
     }
     table.rows.push_back(std::move(row));
   }
+  if (pending) unplaced(*pending);
   return i;
 }
 

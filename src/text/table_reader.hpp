@@ -21,6 +21,7 @@ std::string_view strip_markup(std::string_view trimmed, int* count);
 
 struct TableReadContext {
   const ReportLayout* report_layout = nullptr;
+  const Layouts* layouts = nullptr;  // the family: label lines of the other tables
   // True when line i starts something that is not part of this table (a part heading, a form …).
   std::function<bool(const Lines&, std::size_t)> starts_other;
 };

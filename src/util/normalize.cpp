@@ -127,6 +127,12 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
+int first_year(std::string_view key) {
+  for (std::size_t i = 0; i + 4 <= key.size(); ++i)
+    if (const int y = leading_year(key.substr(i)); y != 0 && (i == 0 || key[i - 1] < '0' || key[i - 1] > '9')) return y;
+  return 0;
+}
+
 int leading_year(std::string_view key) {
   if (key.size() < 4) return 0;
   int year = 0;

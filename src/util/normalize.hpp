@@ -29,6 +29,8 @@ bool ends_with(std::string_view s, std::string_view suffix);
 bool contains(std::string_view s, std::string_view part);
 // Leading 4-digit year in a label key such as "2024年预算收支总表" -> 2024, else 0.
 int leading_year(std::string_view key);
+// The first 4-digit year (19xx/20xx) standing on its own anywhere in a key, else 0.
+int first_year(std::string_view key);
 
 // Byte length of the UTF-8 code point at s[i] (1 for an invalid byte), never past the end.
 std::size_t utf8_length(std::string_view s, std::size_t i);

@@ -10,6 +10,7 @@
 
 #include "budgetxl/form_fields.hpp"
 #include "budgetxl/form_layout.hpp"
+#include "finish/form_links.hpp"
 #include "util/normalize.hpp"
 #include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
@@ -415,7 +416,7 @@ std::string unit_of(const Form& f) {
   return "";
 }
 
-void write_summary(FormSheet& sh, const Report& report, const std::vector<std::string>& names) {
+void write_summary(FormSheet& sh, const Report& report, const Layouts& layouts, const std::vector<std::string>& names) {
   const char* heads[] = {"序号", "类型", "项目名称", "实施单位", "金额单位", "实施期资金总额/预算数", "年度资金总额",
                          "指标数", "表十二项目", "表十二行", "对应方式", "工作表"};
   const double widths[] = {6, 18, 40, 26, 8, 16, 16, 8, 40, 8, 10, 30};
@@ -424,7 +425,7 @@ void write_summary(FormSheet& sh, const Report& report, const std::vector<std::s
     sh.text(1, c, c, heads[c], kHeader);
     sh.width(c, widths[c]);
   }
-  const Table* t12 = report.table(12);
+  const Table* t12 = projects_table(report, layouts);
   std::uint32_t r = 2;
   for (std::size_t k = 0; k < report.forms.size(); ++k) {
     const Form& f = report.forms[k];
@@ -475,7 +476,7 @@ std::string wanted_form_sheet_name(const Form& form, std::size_t sequence) {
 }
 
 std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
-                                           const FormLayouts& layouts, std::vector<std::string>& used) {
+                                           const Layouts& layouts, std::vector<std::string>& used) {
   std::vector<std::string> names;
   if (report.forms.empty()) return names;
   std::string summary_name;
@@ -489,7 +490,7 @@ std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, con
 
   SheetWriter summary_out(summary, summary_name, styles);
   FormSheet summary_sheet(summary_out);
-  write_summary(summary_sheet, report, names);
+  write_summary(summary_sheet, report, layouts, names);
   set_page(summary_out, kFormPage);
 
   for (std::size_t k = 0; k < report.forms.size(); ++k) {
@@ -497,7 +498,7 @@ std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, con
     SheetWriter out(sheets[k], names[k], styles);
     FormSheet sh(out);
     set_page(out, kFormPage);
-    write_grid(sh, f, layouts);
+    write_grid(sh, f, layouts.forms());
   }
   return names;
 }

@@ -113,7 +113,10 @@ class Mapper {
   }
 
   const TableLayout* table_layout_for(const Sheet& sheet) const {
-    // The name says which table ("表N …", N a table of this set).
+    if (prose_kind(sheet.name)) return nullptr;  // a prose sheet may list the tables' titles
+    // The name says which table: the layout's own sheet name, or "表N …" (N a table of this set).
+    for (const TableLayout& l : layouts_.tables())
+      if (l.sheet == sheet.name) return &l;
     if (const TableLayout* layout = layouts_.find_table(table_number_from_name(sheet.name))) return layout;
     // A renamed sheet: recognise it by its title cell.
     for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)

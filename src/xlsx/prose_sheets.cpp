@@ -37,10 +37,6 @@ std::uint32_t write_long_text(SheetWriter& out, std::uint32_t row, std::uint16_t
   return row;
 }
 
-bool has_prose(const Part& part) {
-  return std::any_of(part.blocks.begin(), part.blocks.end(),
-                     [](const Block& b) { return b.kind == BlockKind::heading || b.kind == BlockKind::paragraph; });
-}
 
 // A4 landscape with these margins: a single 100-character column fits the page without scaling,
 // which matters to LibreOffice (it does not scale a sheet whose only column is wider than the page).
@@ -59,7 +55,9 @@ bool heading_needs_row(const Part& part) {
 void write_prose_sheets(lxw_workbook* wb, Styles& styles, const Report& report, const std::vector<std::string>& table_sheets,
                         const std::vector<std::string>& form_sheets, std::vector<std::string>& used) {
   for (const Part& part : report.parts) {
-    if (!has_prose(part)) continue;
+    // A part of tables alone (a report whose file holds only its tables) still gets its sheet of
+    // links, so that the part comes back when the workbook is read.
+    if (part.blocks.empty()) continue;
     const std::string wanted = part.kind == PartKind::cover ? schema::kCoverTextSheet : part_kind_title(part.kind);
     std::string name;
     lxw_worksheet* ws = add_sheet(wb, wanted, used, name);

@@ -145,7 +145,7 @@ std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, co
 // is laid out like the official form, every value right of (or below) its label cell. Returns the
 // sheet name of each form (same index as report.forms); adds no sheet when there are no forms.
 std::vector<std::string> write_form_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
-                                           const FormLayouts& layouts, std::vector<std::string>& used);
+                                           const Layouts& layouts, std::vector<std::string>& used);
 // The name form number `sequence` (1-based) asks for, before add_sheet makes it fit Excel's rules:
 // "绩效3 不动产机房机架".
 std::string wanted_form_sheet_name(const Form& form, std::size_t sequence);

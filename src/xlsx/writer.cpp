@@ -36,7 +36,7 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
   lxw_worksheet* cover = detail::add_sheet(wb, schema::kCoverSheet, used, cover_name);
   const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used);
 
-  const std::vector<std::string> form_sheets = detail::write_form_sheets(wb, styles, report, layouts.forms(), used);
+  const std::vector<std::string> form_sheets = detail::write_form_sheets(wb, styles, report, layouts, used);
   detail::write_prose_sheets(wb, styles, report, table_sheets, form_sheets, used);
   if (options.include_set_aside && !report.set_aside.empty()) detail::write_set_aside_sheet(wb, styles, report, used);
 

@@ -48,7 +48,7 @@ const Report& full(const std::string& prefix) {
   auto it = cache.find(prefix);
   if (it == cache.end()) {
     Report r = text::read_text_report(formtest::corpus_file(prefix), bxtest::layouts());
-    link_forms_to_projects(r);  // idempotent: the reader may have linked already
+    link_forms_to_projects(r, bxtest::layouts());  // idempotent: the reader may have linked already
     it = cache.emplace(prefix, std::move(r)).first;
   }
   return it->second;
@@ -68,7 +68,7 @@ TEST(FormLinks, ByNameAmountAndMissing) {
   Form dup = project_form("甲项目", 100000);
   dup.duplicate_of = 0;
   r.forms.push_back(dup);
-  link_forms_to_projects(r);
+  link_forms_to_projects(r, bxtest::layouts());
   EXPECT_EQ(r.forms[0].table12_row, 1);
   EXPECT_EQ(r.forms[0].link, "name");
   EXPECT_EQ(r.forms[1].table12_row, 2);  // full- vs half-width parentheses
@@ -90,7 +90,7 @@ TEST(FormLinks, ByNameAmountAndMissing) {
 TEST(FormLinks, NoTable12NoFindings) {
   Report r;
   r.forms = {project_form("甲项目", 100000)};
-  link_forms_to_projects(r);
+  link_forms_to_projects(r, bxtest::layouts());
   EXPECT_EQ(r.forms[0].table12_row, -1);
   EXPECT_TRUE(r.findings.items().empty());
 }

@@ -126,7 +126,7 @@ TEST(FormOutput, WorkbookFromCorpusForms) {
     ASSERT_NE(wb, nullptr);
     std::vector<std::string> used = {"封面"};
     xlsx::detail::Styles styles(wb);
-    const std::vector<std::string> names = xlsx::detail::write_form_sheets(wb, styles, r, bxtest::layouts().forms(), used);
+    const std::vector<std::string> names = xlsx::detail::write_form_sheets(wb, styles, r, bxtest::layouts(), used);
     ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
     ASSERT_EQ(used.size(), 1 + 1 + r.forms.size());
     EXPECT_EQ(used[1], xlsx::schema::kFormSummarySheet);

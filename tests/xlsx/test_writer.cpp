@@ -121,7 +121,7 @@ Report small_report() {
   overview.blocks.push_back(Block{BlockKind::paragraph, "  负责全市自然资源工作。\t（原样保留）", 0, -1, 0, {}});
   overview.blocks.push_back(Block{BlockKind::table, "", 0, 1, 0, {}});  // 表4
   r.parts.push_back(overview);
-  Part tables;  // only table blocks: no prose sheet
+  Part tables;  // only table blocks: a sheet of links, so that the part comes back when read
   tables.kind = PartKind::tables;
   tables.blocks.push_back(Block{BlockKind::table, "", 0, 0, 0, {}});
   r.parts.push_back(tables);
@@ -225,7 +225,7 @@ TEST(XlsxWriter, SheetsInOrderWithTheirOfficialNames) {
   std::vector<std::string> names;
   for (const auto& s : wb.sheets) names.push_back(s.name);
   const std::vector<std::string> expected = {"封面", "表2 预算收入总表", "表4 财政拨款收支总表", "表9 国有资本经营预算收支预算表",
-                                             "表12 项目支出预算表（本年预算）", "封面文字", "概况", "其他材料"};
+                                             "表12 项目支出预算表（本年预算）", "封面文字", "概况", "预算报表", "其他材料"};
   EXPECT_EQ(names, expected);
 }
 
