@@ -54,7 +54,7 @@ constexpr Rule kRules[] = {
     {"text.extra-cells", warning, in, "a row with more non-empty cells than the header; the extra text is kept aside"},
     {"text.row-joined", warning, in, "a table row a page break cut in two, joined back"},
     {"text.line-joined", info, in, "a table title or entity name printed over two lines, joined"},
-    {"text.row-realigned", info, in, "a row that lost its leading empty fields on a narrower continuation page, its amounts put back under the amount columns"},
+    {"text.row-realigned", info, in, "a row that lost its leading empty fields on a narrower continuation page, put back by its amounts or its numbering"},
     {"text.bad-amount", error, in, "an amount cell that is not a number; kept as text"},
     {"text.header-variant", info, in, "a header row worded differently from the template"},
     {"text.label-mismatch", info, in, "a 表号 line that names another table"},

@@ -48,6 +48,54 @@ bool realign_short_row(std::vector<std::string>& fields, const std::vector<Print
   return true;
 }
 
+// The number a label starts with: "十八、住房保障支出" -> 18, "3. 国有资本经营预算" -> 3; else 0.
+int leading_ordinal(const std::string& label) {
+  static const char* const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  std::size_t i = 0;
+  int value = 0, pending = 0;
+  bool any = false;
+  for (;;) {
+    bool matched = false;
+    for (int d = 0; d < 9; ++d)
+      if (label.compare(i, 3, digits[d]) == 0) {
+        pending = d + 1;
+        i += 3;
+        matched = any = true;
+        break;
+      }
+    if (!matched && label.compare(i, 3, "十") == 0) {
+      value += (pending ? pending : 1) * 10;
+      pending = 0;
+      i += 3;
+      matched = any = true;
+    }
+    if (!matched) break;
+  }
+  if (any) return label.compare(i, 3, "、") == 0 ? value + pending : 0;
+  int n = 0;
+  while (i < label.size() && label[i] >= '0' && label[i] <= '9' && n < 1000) n = n * 10 + (label[i++] - '0');
+  return i > 0 && i < label.size() && (label[i] == '.' || label.compare(i, 3, "、") == 0) ? n : 0;
+}
+
+// A short row of a two-sided table whose label continues the numbering of a later label column
+// ("十八、住房保障支出→4,716.51" after "→→十七、国土海洋气象等支出→→→"): it lost its leading empty fields; it
+// goes under that column.
+bool realign_by_numbering(std::vector<std::string>& fields, const std::vector<PrintedField>& printed,
+                          const TableLayout& layout, const std::vector<int>& last_ordinal) {
+  if (layout.shape != TableShape::two_sided || fields.empty() || fields.size() >= printed.size()) return false;
+  const int o = leading_ordinal(trim(fields[0]));
+  if (o <= 1 || last_ordinal[0] == o - 1) return false;
+  for (std::size_t f = 1; f + fields.size() <= printed.size(); ++f) {
+    if (layout.columns[static_cast<std::size_t>(printed[f].column)].kind == ColumnKind::amount || last_ordinal[f] != o - 1)
+      continue;
+    std::vector<std::string> out(printed.size());
+    for (std::size_t k = 0; k < fields.size(); ++k) out[f + k] = fields[k];
+    fields = std::move(out);
+    return true;
+  }
+  return false;
+}
+
 // The printed parts of a code as a reader saw them: "301 7".
 std::string as_written(const std::vector<std::string>& parts) {
   std::string out;
@@ -125,6 +173,7 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
 
   bool in_header = true;
   bool seen_header = false;
+  std::vector<int> last_ordinal(layout.fields.size(), 0);  // per printed field: the last "十七、" seen
   // A line without fields inside the rows, held until the next row shows whether it is the start
   // of a row a page break cut ("十七、国土海洋气象等支" / page number / "→→出→→→").
   std::optional<Line> pending;
@@ -293,11 +342,13 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
 
     // A data row: fields map positionally onto the printed columns.
     while (fields.size() > printed.size() && trim(fields.back()).empty()) fields.pop_back();
-    if (realign_short_row(fields, printed, layout))
+    if (realign_short_row(fields, printed, layout) || realign_by_numbering(fields, printed, layout, last_ordinal))
       report.findings.add("text.row-realigned", Severity::info,
-                          fmt::format("表{}此行缺少前面的空单元格（续页表格较窄），已按金额列对齐：“{}”", layout.number,
+                          fmt::format("表{}此行缺少前面的空单元格（续页表格较窄），已按金额列和编号对齐：“{}”", layout.number,
                                       replace_all(t, "\t", " | ")),
                           Origin::at_line(line.number));
+    for (std::size_t f = 0; f < fields.size() && f < last_ordinal.size(); ++f)
+      if (const int o = leading_ordinal(trim(fields[f]))) last_ordinal[f] = o;
     if (fields.size() > printed.size()) {
       std::string extra;
       for (std::size_t f = printed.size(); f < fields.size(); ++f) extra += (extra.empty() ? "" : " | ") + fields[f];
