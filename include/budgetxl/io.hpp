@@ -21,6 +21,10 @@ std::shared_ptr<const LayoutFamilies> load_families(const std::string& templates
 // A report read with the family it fits best (`family` empty), or with the family named; its
 // meta.family says which. Throws TemplateError when `family` names no family.
 Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family = "");
+// One report published as several text files (Jiangsu's text part and tables part), read as one:
+// the files' lines joined in this order; origins keep the joined line, SourceInfo::locate tells the
+// file. One path is read_report.
+Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family = "");
 // The family a report was read with (meta.family); TemplateError when the families have none of
 // that name.
 const Layouts& layouts_of(const Report& report, const LayoutFamilies& families);

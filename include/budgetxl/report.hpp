@@ -21,10 +21,19 @@ enum class DocumentKind { unknown, department, unit };  // 部门预算 / 单位
 const char* document_kind_name(DocumentKind k);          // "部门" / "单位" / ""
 
 struct SourceInfo {
-  std::string file;         // as given on the command line
+  std::string file;         // as given on the command line ("A.txt + B.txt" for a report in several files)
   std::string format;       // "text" or "xlsx"
   std::string encoding;     // "UTF-8", "UTF-8 (BOM)", "GB18030"
   std::string line_ending;  // "LF", "CRLF"
+  // A report read from several text files (Jiangsu publishes the text and the tables apart): each
+  // file and the line of the joined text it starts at. Empty for one file.
+  struct Piece {
+    std::string file;
+    std::uint32_t first_line = 1;
+  };
+  std::vector<Piece> pieces;
+  // The file and its own line of a line of the joined text (the file itself for one file).
+  std::pair<std::string, std::uint32_t> locate(std::uint32_t line) const;
 };
 
 struct Metadata {

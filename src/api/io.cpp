@@ -51,6 +51,7 @@ namespace {
 Report read_decoded(const text::DecodedText& decoded, const std::string& name, const LayoutFamilies& families,
                     const std::string& family) {
   Report report = text::read_text(decoded, name, text::family_of(decoded, families, family));
+  text::require_known_tables(decoded, report, families);
   text::require_report_content(report);
   return report;
 }
@@ -73,6 +74,32 @@ Report read_report(const std::string& path, const LayoutFamilies& families, cons
     return xlsx::workbook_to_report(book, path, named.empty() ? *families.all().front() : families.get(named));
   }
   return read_decoded(text::decode_file(path), path, families, family);
+}
+
+Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family) {
+  if (paths.size() == 1) return read_report(paths.front(), families, family);
+  if (paths.empty()) throw InputError("没有要读取的文件");
+  text::DecodedText joined;
+  std::vector<SourceInfo::Piece> pieces;
+  std::string name;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && !fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
+    if (path == "-" || fs::is_directory(path, ec) || is_zip(path))
+      throw InputError(path + ": 只能把几个文本报告文件合为一份报告读取");
+    const text::DecodedText part = text::decode_file(path);
+    const auto offset = static_cast<std::uint32_t>(joined.lines.size());
+    pieces.push_back({path, offset + 1});
+    for (const auto& l : part.lines) joined.lines.push_back({offset + l.number, l.text});
+    if (joined.encoding.empty()) {
+      joined.encoding = part.encoding;
+      joined.line_ending = part.line_ending;
+    }
+    name += (name.empty() ? "" : " + ") + path;
+  }
+  Report report = read_decoded(joined, name, families, family);
+  report.source.pieces = std::move(pieces);
+  return report;
 }
 
 const Layouts& layouts_of(const Report& report, const LayoutFamilies& families) {

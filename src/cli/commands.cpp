@@ -45,8 +45,10 @@ int report_findings(const Report& report, const Options& opt) {
     if (f.severity == Severity::error) code = kExitInputErrors;
     if (opt.quiet && f.severity != Severity::error) continue;
     if (!opt.verbose && f.severity == Severity::info) continue;
-    const std::string where = f.where.empty() ? "" : (f.where.line ? fmt::format(":{}", f.where.line) : ": " + f.where.str());
-    std::cerr << fmt::format("{}{}: {}: {} [{}]\n", report.source.file, where, severity_name(f.severity), f.message, f.rule);
+    // A line of a report read from several files is told in its own file.
+    const auto [file, line] = f.where.line ? report.source.locate(f.where.line) : std::make_pair(report.source.file, 0u);
+    const std::string where = f.where.empty() ? "" : (line ? fmt::format(":{}", line) : ": " + f.where.str());
+    std::cerr << fmt::format("{}{}: {}: {} [{}]\n", file, where, severity_name(f.severity), f.message, f.rule);
   }
   return code;
 }
@@ -62,17 +64,20 @@ bool needs_output(const std::string& input, const std::string& output) {
 
 }  // namespace
 
-int run_import(const std::string& input, std::string output, const Options& opt) {
+int run_import(const std::vector<std::string>& inputs, std::string output, const Options& opt) {
+  const std::string& input = inputs.front();
   if (needs_output(input, output)) return kExitUsage;
-  return guarded(input, [&] {
+  std::string all;
+  for (const auto& i : inputs) all += (all.empty() ? "" : " + ") + i;
+  return guarded(all, [&] {
     const auto families = io::load_families(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".xlsx").string();
-    if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *families, opt.family);
+    if (output != "-") io::refuse_overwriting_input(output, inputs);
+    Report report = io::read_report(inputs, *families, opt.family);
     const int code = report_findings(report, opt);
     io::write_workbook(report, output, io::layouts_of(report, *families));
     if (!opt.quiet && output != "-")
-      std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", input, output, report.tables.size(),
+      std::cerr << fmt::format("{} -> {}: {} tables, {} forms, {} set aside, {} findings\n", all, output, report.tables.size(),
                                report.forms.size(), report.set_aside.size(), report.findings.items().size());
     return code;
   });

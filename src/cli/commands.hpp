@@ -24,7 +24,8 @@ struct Options {
   bool verbose = false;
 };
 
-int run_import(const std::string& input, std::string output, const Options& opt);
+// Several inputs are one report published as several text files, read in that order.
+int run_import(const std::vector<std::string>& inputs, std::string output, const Options& opt);
 int run_json(const std::string& input, const std::string& output, const Options& opt);
 int run_export(const std::string& input, std::string output, const Options& opt);
 // Lists the layout families and their tables.

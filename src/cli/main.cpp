@@ -32,8 +32,11 @@ int main(int argc, char** argv) {
       "  5  roundtrip: at least one file changed on the way (or failed)");
 
   auto* import = app.add_subcommand("import", "Text report -> workbook (.xlsx)");
-  std::string import_input, import_output;
-  import->add_option("REPORT", import_input, "Text report (UTF-8 or GB18030)")->required();
+  std::vector<std::string> import_inputs;
+  std::string import_output;
+  import->add_option("REPORT", import_inputs,
+                     "Text report (UTF-8 or GB18030); several files are one report published in parts (text, tables)")
+      ->required();
   import->add_option("-o,--output", import_output, "Workbook to write (default: REPORT with .xlsx)");
 
   auto* json = app.add_subcommand("json", "Report or workbook -> the canonical model as JSON");
@@ -61,7 +64,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
-  if (*import) return run_import(import_input, import_output, opt);
+  if (*import) return run_import(import_inputs, import_output, opt);
   if (*json) return run_json(json_input, json_output, opt);
   if (*exp) return run_export(export_input, export_output, opt);
   if (*rt) return run_roundtrip(rt_opt, opt);

@@ -62,6 +62,8 @@ void finish_meta(Report& report) {
   // No year on the cover or in the titles: the first part heading that names one ("第二部分 2018年度部门预算表").
   for (const Part& p : report.parts)
     if (report.meta.year == 0 && p.kind != PartKind::contents) report.meta.year = util::first_year(label_key(p.heading));
+  if (report.tables.empty())
+    report.findings.add("report.no-tables", Severity::warning, "报告中没有预算表；表格若另成一个文件，请一并读取");
   if (report.meta.year == 0) report.findings.add("report.no-year", Severity::warning, "未找到预算年度");
 }
 

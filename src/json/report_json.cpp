@@ -77,6 +77,10 @@ ordered report_to_json(const Report& r, const Layouts& layouts) {
   ordered j;
   j["schema"] = "budgetxl.report/1";
   j["source"] = ordered{{"file", r.source.file}, {"format", r.source.format}, {"encoding", r.source.encoding}, {"line_ending", r.source.line_ending}};
+  if (!r.source.pieces.empty()) {  // origins' lines are those of the files joined in this order
+    j["source"]["pieces"] = ordered::array();
+    for (const auto& p : r.source.pieces) j["source"]["pieces"].push_back(ordered{{"file", p.file}, {"first_line", p.first_line}});
+  }
   j["meta"] = ordered{{"entity", r.meta.entity},
                       {"kind", document_kind_name(r.meta.kind)},
                       {"year", r.meta.year},

@@ -168,6 +168,12 @@ bool noise_kind_from_title(std::string_view title, NoiseKind& out) {
   return false;
 }
 
+std::pair<std::string, std::uint32_t> SourceInfo::locate(std::uint32_t line) const {
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
+    if (line >= it->first_line) return {it->file, line - it->first_line + 1};
+  return {file, line};
+}
+
 bool Table::has_column(const std::string& id) const {
   return std::find(absent_columns.begin(), absent_columns.end(), id) == absent_columns.end();
 }

@@ -282,6 +282,41 @@ void require_report_content(const Report& report) {
     throw DecodeError(report.source.file + ": 不是预算公开报告：没有找到预算表、绩效目标表或“第N部分”标题");
 }
 
+void require_known_tables(const DecodedText& decoded, const Report& report, const LayoutFamilies& families) {
+  if (!report.tables.empty() || !report.forms.empty()) return;
+  std::size_t rows = 0;
+  std::vector<std::string> titles;  // the line above each run of table rows
+  std::string above;
+  bool in_run = false;
+  for (const auto& l : decoded.lines) {
+    const std::string t = trim(l.text);
+    if (t.empty()) continue;
+    const auto fields = split_tabs(t);
+    bool figures = false;
+    for (const auto& f : fields)
+      if (const auto a = parse_amount(trim(f)); a.value && !a.value->is_blank() && trim(f).size() >= 3) figures = true;
+    if (fields.size() >= 3 && figures) {
+      ++rows;
+      if (!in_run && !above.empty() && titles.size() < 6 && std::find(titles.begin(), titles.end(), above) == titles.end())
+        titles.push_back(above);
+      in_run = true;
+    } else {
+      in_run = false;
+      // A title: a line of its own that names a table ("…预算表", "…明细表").
+      if (l.text.find('\t') == std::string::npos && code_points(t) <= 60 && contains(t, "表") && !looks_like_toc_entry(t))
+        above = t;
+    }
+  }
+  if (rows < 5) return;
+  std::string known, seen;
+  for (const auto& f : families.all()) known += (known.empty() ? "" : "、") + f->family();
+  for (const auto& t : titles) seen += (seen.empty() ? "“" : "”、“") + t;
+  if (!seen.empty()) seen += "”";
+  throw DecodeError(fmt::format("{}: 有{}行表格数据，但没有一张表与已知的报表格式（{}）相符{}。请用 --family 指定格式，"
+                                "或按 README“Adding a province”为该省添加布局族",
+                                report.source.file, rows, known, seen.empty() ? "" : "；看到的标题：" + seen));
+}
+
 const Layouts& family_of(const DecodedText& decoded, const LayoutFamilies& families, const std::string& family) {
   if (!family.empty()) return families.get(family);
   std::vector<std::string_view> lines;

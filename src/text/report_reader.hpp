@@ -20,5 +20,8 @@ const Layouts& family_of(const DecodedText& decoded, const LayoutFamilies& famil
 // Throws DecodeError naming the file when nothing of a budget disclosure was found in it: no table,
 // no performance form, no "第N部分" heading (a wrong file given by mistake, not a damaged report).
 void require_report_content(const Report& report);
+// Throws DecodeError when the text holds rows of figures but no table of the family read it, and
+// no form: a report of a province no family describes, named with the titles it saw.
+void require_known_tables(const DecodedText& decoded, const Report& report, const LayoutFamilies& families);
 
 }  // namespace budgetxl::text

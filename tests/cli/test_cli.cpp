@@ -285,7 +285,6 @@ TEST_F(Cli, BadCommandLineExitsOne) {
       {"roundtrip", report, "--jobs", "many"},            // --jobs not a number
       {"roundtrip", report, "--jobs"},                    // --jobs without its value
       {"json", report, "--templates"},                    // --templates without its value
-      {"import", report, "extra.txt", "-o", "out.xlsx"},  // one input too many
   };
   for (const auto& args : bad) {
     const Result r = run(args);
@@ -899,4 +898,92 @@ TEST_F(Cli, RoundtripWithNoReportsExitsTwo) {
   const Result missing = run({"roundtrip", "good.txt", "gone.txt"});
   EXPECT_EQ(missing.code, 5) << missing;
   EXPECT_TRUE(contains(missing.out, "FAIL gone.txt")) << missing.out;
+}
+
+// ---- Layout families ------------------------------------------------------------------------------
+
+TEST_F(Cli, FamiliesListsEveryFamilyAndItsTables) {
+  const Result r = run({"families"});
+  ASSERT_EQ(r.code, 0) << r;
+  for (const char* want : {"shanxi", "shanghai", "jiangsu", "表13 项目支出预算表（上年结转）", "公开12 政府采购支出预算表"})
+    EXPECT_TRUE(contains(r.out, want)) << want << "\n" << r.out;
+}
+
+TEST_F(Cli, AnUnknownFamilyExitsTwoNamingTheKnownOnes) {
+  const std::string report = copy_sample();
+  const Result r = run({"--family", "mars", "json", report});
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_TRUE(contains(r.err, "mars") && contains(r.err, "shanxi")) << r;
+  EXPECT_EQ(run({"--family", "mars", "roundtrip", report}).code, 2);
+}
+
+TEST_F(Cli, TheFamilyIsRecognisedAndCanBeChosen) {
+  const std::string report = copy_sample();
+  ASSERT_EQ(run({"json", report, "-o", "auto.json"}).code, 0);
+  EXPECT_EQ(nlohmann::json::parse(slurp(at("auto.json"))).at("meta").at("family"), "shanxi");
+  // Read as Shanghai's, the Shanxi sample has rows of figures but no table of that family: refused.
+  const Result r = run({"--family", "shanghai", "json", report, "-o", "sh.json"});
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_TRUE(contains(r.err, "--family")) << r;
+  EXPECT_TRUE(contains(r.err, "预算收支总表")) << r;  // the titles it saw
+}
+
+// A province no family describes: rows of figures under titles of its own are refused (exit 2,
+// with the titles), never an empty workbook.
+TEST_F(Cli, TablesOfNoKnownFamilyAreRefusedNamingTheirTitles) {
+  std::string text = "某省2025年部门预算\n\n2025年部门资金来源明细表\n单位：元\n项目\t本年\t上年\n";
+  for (int i = 1; i <= 8; ++i) text += "项目" + std::to_string(i) + "\t1,000.00\t2,000.00\n";
+  spit(at("other.txt"), text);
+  const Result r = run({"import", "other.txt", "-o", "other.xlsx"});
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_TRUE(contains(r.err, "2025年部门资金来源明细表")) << r;
+  EXPECT_FALSE(fs::exists(at("other.xlsx")));
+}
+
+// Adding a province is a folder of templates: a made-up family read with no code change.
+TEST_F(Cli, AMadeUpFamilyFromAFolderReadsItsReport) {
+  fs::create_directories(at("fam/mini/tables"));
+  spit(at("fam/mini/family.json"), R"({"name": "mini", "title": "示例省"})");
+  spit(at("fam/mini/report.json"), R"({
+    "parts": [{"kind": "tables", "name": "预算表", "keywords": ["预算表"]}],
+    "entity_labels": [{"label": "编报单位", "kind": "unit"}],
+    "document_kinds": [{"kind": "unit", "keywords": ["单位预算"]}],
+    "unit_labels": ["金额单位"]})");
+  spit(at("fam/mini/tables/01-sources.json"), R"({
+    "number": 1, "title": "资金来源表", "sheet": "示例1 资金来源", "role": "income_summary", "shape": "fixed_rows",
+    "columns": [{"id": "item", "name": "项目", "kind": "label"}, {"id": "total", "name": "合计", "kind": "amount"},
+                {"id": "fiscal_grant", "name": "财政拨款", "kind": "amount"}],
+    "header": [["项目", "合计", "财政拨款"]], "total_labels": ["合计"]})");
+  spit(at("mini.txt"),
+       "示例单位2025年单位预算\n\n2025年资金来源表\n编报单位：示例单位\t金额单位：元\n项目\t合计\t财政拨款\n"
+       "合计\t300.00\t200.00\n拨款\t200.00\t200.00\n其他\t100.00\t\n");
+  const Result r = run({"--templates", "fam", "json", "mini.txt", "-o", "mini.json"});
+  ASSERT_EQ(r.code, 0) << r;
+  const auto model = nlohmann::json::parse(slurp(at("mini.json")));
+  EXPECT_EQ(model.at("meta").at("family"), "mini");
+  ASSERT_EQ(model.at("tables").size(), 1u);
+  EXPECT_EQ(model.at("tables")[0].at("rows").size(), 3u);
+  EXPECT_EQ(model.at("tables")[0].at("rows")[1].at("cells").at("total"), "200.00");
+  EXPECT_TRUE(model.at("tables")[0].at("rows")[2].at("cells").at("fiscal_grant").is_null());  // blank, not zero
+  EXPECT_EQ(run({"--templates", "fam", "roundtrip", "mini.txt"}).code, 0);
+  ASSERT_EQ(run({"--templates", "fam", "import", "mini.txt", "-o", "mini.xlsx"}).code, 0);
+  EXPECT_EQ(run({"--templates", "fam", "json", "mini.xlsx", "-o", "back.json"}).code, 0);
+  EXPECT_EQ(nlohmann::json::parse(slurp(at("back.json"))).at("tables")[0].at("rows").size(), 3u);
+}
+
+// Jiangsu publishes one report as two files: read together they are one report.
+TEST_F(Cli, ATextPartAndATablesPartImportAsOneReport) {
+  const fs::path dir = fs::path(BUDGETXL_CORPUS_DIR) / "jiangsu";
+  const fs::path text = dir / "14-js-rdcwbgt-2019-dept-text.txt", tables = dir / "15-js-rdcwbgt-2019-dept-tables.txt";
+  if (!fs::exists(text) || !fs::exists(tables)) GTEST_SKIP() << "../shared/corpus is absent; corpus test skipped";
+  const Result alone = run({"json", text.string(), "-o", "alone.json"});
+  EXPECT_EQ(alone.code, 0) << alone;
+  EXPECT_TRUE(contains(alone.err, "report.no-tables")) << alone;
+  const Result both = run({"import", text.string(), tables.string(), "-o", "both.xlsx"});
+  ASSERT_EQ(both.code, 0) << both;
+  ASSERT_EQ(run({"json", "both.xlsx", "-o", "both.json"}).code, 0);
+  const auto model = nlohmann::json::parse(slurp(at("both.json")));
+  EXPECT_EQ(model.at("tables").size(), 12u);
+  EXPECT_EQ(model.at("meta").at("year"), 2019);
+  EXPECT_EQ(model.at("meta").at("entity"), "江苏省人大常委会办公厅");
 }
