@@ -32,6 +32,19 @@ void add_finding(Report& report, const char* rule, Severity severity, std::strin
 // Index of the next non-blank line at or after j (lines.size() when none).
 std::size_t next_nonblank(const Lines& lines, std::size_t j);
 
+// A form's year line starting at line j: "(2024年度)" on one line, or split over two ("(2024年"
+// then "度)", blank lines between them and empty cells around them allowed). `text` is what was
+// written, its lines joined without their tabs ("(2024年度)"); `last` is the index of its last line.
+struct YearLine {
+  int year = 0;  // 0: no year line starts at line j
+  std::string text;
+  std::size_t last = 0;
+};
+YearLine year_line_at(const Lines& lines, std::size_t j);
+// Reads the year line starting at line j into form.year and form.year_line and moves j to its last
+// line; false (nothing changed) when none starts there.
+bool read_year_line(const Lines& lines, std::size_t& j, Form& form);
+
 // Reads the rows of an indicator table cell by cell: label cells (一级, 二级, 绩效指标) are
 // classified by the layout; the other cells are read as (三级, 指标值) pairs, the first pair being
 // the 实施期 half and the second the 年度 half of a Shanxi form.

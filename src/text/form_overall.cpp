@@ -26,12 +26,7 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayou
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
     if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
-    const int year = year_of_line(line.text);
-    if (year != 0 && out.year == 0) {
-      out.year = year;
-      out.year_line = trim(replace_all(line.text, "\t", " "));
-      continue;
-    }
+    if (out.year == 0 && read_year_line(lines, j, out)) continue;
     const auto cells = cells_of(line);
     if (cells.empty()) continue;
 

@@ -29,7 +29,7 @@ bool body_follows(const Lines& lines, std::size_t i, const FormLabelSet& fields,
   for (std::size_t j = i + 1; j < lines.size() && seen < 6; ++j) {
     if (is_blank(lines[j].text)) continue;
     ++seen;
-    if (year_of_line(lines[j].text) != 0) return true;
+    if (year_line_at(lines, j).year != 0) return true;
     if (year_only) continue;
     const auto cells = cells_of(lines[j]);
     if (!cells.empty() && fields.match_prefix(cells[0].text)) return true;

@@ -359,6 +359,62 @@ TEST(FormVariant, TruncatedTitleAndLabelVariants) {
   EXPECT_EQ(f.as<ProjectForm>().filled_date, "20241228134531");
 }
 
+namespace {
+
+// The one form of `r` has the year and the year line as written, and nothing left unplaced.
+Form with_year(const Report& r, int year, const std::string& year_line, const std::string& variant = "") {
+  const Form f = only(r);
+  EXPECT_EQ(f.year, year) << variant;
+  EXPECT_EQ(f.year_line, year_line) << variant;
+  for (const char* rule : {"form.missing-year", "form.unplaced-line", "form.unplaced-cell"})
+    EXPECT_EQ(r.findings.count(rule), 0u) << rule << " " << variant;
+  return f;
+}
+
+}  // namespace
+
+// The year line split over two lines ("(2024年" and "度)"), with empty cells around either half and
+// blank lines between them: one year line, as written, and the year.
+TEST(FormVariant, YearLineSplitOverTwoLines) {
+  const std::string whole = "(2024年度)\n";
+  const std::string canonical = shanxi(kHeader, {"→产出指标→数量指标→档案→10个→数量指标→档案→8个"});
+  ASSERT_NE(canonical.find(whole), std::string::npos);
+  for (const char* split : {"(2024年\n度)\n", "\t(2024年\t\t\n\t度)\t\n", "（2024年\n\n度）\n"}) {
+    std::string s = canonical;
+    s.replace(s.find(whole), whole.size(), split);
+    const std::string written = util::starts_with(split, "（") ? "（2024年度）" : "(2024年度)";
+    EXPECT_EQ(with_year(read(s), 2024, written, split).project_name(), "测试项目") << split;
+  }
+}
+
+// A truncated title is a form only when a year line follows it; an orphan year line after the
+// footer is one finding for both of its lines.
+TEST(FormVariant, YearLineSplitAfterTruncatedTitleAndAfterTheForm) {
+  const Report r = read(tabs(
+      "兴县县(区)级预算部门(单位)项目\n"
+      "(2025年→→\n"
+      "度)→\n"
+      "项目名称→兴县测试项目→→\n"
+      "项目资金 (元)→本期资金总额:→1,000→→1,000→→\n"
+      "→负责人: 经办人: 联系电话: 填报日期: 20241228134531→→\n"
+      "(2025年\n"
+      "度)\n"));
+  EXPECT_EQ(with_year(r, 2025, "(2025年度)").project_name(), "兴县测试项目");
+  EXPECT_EQ(r.findings.count("form.orphan-year-line"), 1u);
+}
+
+TEST(FormVariant, OverallYearLineSplitOverTwoLines) {
+  const Form f = with_year(read(tabs("县(区)级预算部门（单位）整体支出绩效目标申报表\n"
+                                     "(2024)→\n"
+                                     "年度→→→\n"
+                                     "部门基本信息→部门名称→261-测试局→→\n"
+                                     "年度绩效指标→一级指标→二级指标→三级指标→指标值→\n"
+                                     "→产出指标→数量指标→宣传数量→11个→\n")),
+                           2024, "(2024)年度");
+  EXPECT_EQ(f.kind(), FormKind::department_overall);
+  EXPECT_EQ(f.as<OverallForm>().department_name, "测试局");
+}
+
 TEST(FormVariant, NotAFormTitleInProse) {
   const Report r = read("（项目绩效目标表公开情况见附件）\n2024年项目支出绩效目标表情况如下。\n");
   EXPECT_TRUE(r.forms.empty());
