@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "text/clean.hpp"
 #include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
@@ -57,6 +58,13 @@ Amount form_amount(const std::string& text, const Line& line, std::uint32_t fiel
   if (p.value) return *p.value;
   add_finding(report, "form.bad-amount", Severity::warning, fmt::format("绩效目标表金额无法识别：{}", p.error), line, field);
   return Amount::blank();
+}
+
+bool set_aside_page_number(const Line& line, const ReportLayout& layout, Report& report) {
+  const std::string t = trim(line.text);
+  if (!is_page_number(t, layout)) return false;
+  report.set_aside.push_back({NoiseKind::page_number, t, Origin::at_line(line.number)});
+  return true;
 }
 
 std::size_t next_nonblank(const Lines& lines, std::size_t j) {

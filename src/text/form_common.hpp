@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
 #include "finish/form_values.hpp"
 #include "layout/form_layouts.hpp"
@@ -29,6 +30,9 @@ std::string heading_key(std::string_view text);
 Amount form_amount(const std::string& text, const Line& line, std::uint32_t field, Report& report);
 void add_finding(Report& report, const char* rule, Severity severity, std::string message, const Line& line,
                  std::uint32_t field = 0);
+// A bare page number inside a form ("- 32 -", "第3页": the report's page_number_patterns) is kept
+// aside as a page number, as between the tables; false, and nothing kept, for any other line.
+bool set_aside_page_number(const Line& line, const ReportLayout& layout, Report& report);
 // Index of the next non-blank line at or after j (lines.size() when none).
 std::size_t next_nonblank(const Lines& lines, std::size_t j);
 
@@ -63,10 +67,10 @@ class IndicatorTableReader {
 };
 
 // Project forms of the Shanxi layout and the overall form.
-std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
+std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_overall_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_department_text(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 
 // Which kind of form starts at line i, if any.
 enum class Start { none, project, overall, hebei, department_text };

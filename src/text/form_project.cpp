@@ -150,7 +150,8 @@ bool mentions_filled_date(const std::string& text, const FormLayouts& L) {
 
 }  // namespace
 
-std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
+std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
+  const FormLayouts& L = layouts.forms();
   Form out;
   ProjectForm& form = out.body.emplace<ProjectForm>();
   out.amount_unit = L.grid(FormKind::project).amount_unit;
@@ -177,6 +178,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
+    if (set_aside_page_number(line, layouts.report(), report)) continue;
     if (form_start(lines, j, L) != Start::none) break;
     if (is_section_end(line.text)) break;
 

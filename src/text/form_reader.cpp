@@ -79,9 +79,9 @@ bool starts_form(const Lines& lines, std::size_t i, const FormLayouts& layouts) 
   return forms::form_start(lines, i, layouts) != forms::Start::none;
 }
 
-std::size_t read_form(const Lines& lines, std::size_t i, const FormLayouts& layouts, Report& report) {
+std::size_t read_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
   std::size_t next = i + 1;
-  switch (forms::form_start(lines, i, layouts)) {
+  switch (forms::form_start(lines, i, layouts.forms())) {
     case forms::Start::project: next = forms::read_project_form(lines, i, layouts, report); break;
     case forms::Start::overall: next = forms::read_overall_form(lines, i, layouts, report); break;
     case forms::Start::hebei: next = forms::read_hebei_form(lines, i, layouts, report); break;

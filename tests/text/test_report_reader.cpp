@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "support/test_support.hpp"
+#include "text/clean.hpp"
 #include "text/report_reader.hpp"
 
 using namespace budgetxl;
@@ -148,6 +149,15 @@ TEST(ReaderRules, WatermarksAndGluedPageFootersAreSetAside) {
   EXPECT_EQ(kinds[NoiseKind::watermark], 3);
   EXPECT_EQ(kinds[NoiseKind::page_footer], 1);
   EXPECT_EQ(kinds[NoiseKind::page_number], 1);
+}
+
+// Bare page numbers with ASCII, em, en or full-width dashes, and 第N页, whole lines only.
+TEST(ReaderRules, PageNumberLines) {
+  const ReportLayout& layout = bxtest::layouts().report();
+  for (const char* line : {"- 32 -", "-38-", "—32—", "— 1 —", "－32－", "–7–", "第3页"})
+    EXPECT_TRUE(text::is_page_number(line, layout)) << line;
+  for (const char* line : {"32", "-32", "2024-2025", "—", "——", "第3页共5页", "项目—32—"})
+    EXPECT_FALSE(text::is_page_number(line, layout)) << line;
 }
 
 TEST(ReaderRules, FullAndHalfWidthTitles) {
