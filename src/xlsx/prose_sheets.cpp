@@ -196,7 +196,7 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const ReportLayou
   pair(schema::kCoverYear, report.meta.year > 0 ? std::to_string(report.meta.year) : "未识别");
   pair(schema::kCoverAmountUnit, report.meta.amount_unit);
   pair(schema::kCoverTitle, report.meta.title);
-  pair("来源文件", report.source.file);
+  pair("来源文件", source_file_name(report));  // not the folders: the workbook travels without them
   const std::string format = report.source.format == "text"   ? "文本"
                              : report.source.format == "xlsx" ? "Excel 工作簿"
                                                               : report.source.format;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 #include "util/normalize.hpp"
@@ -290,6 +291,11 @@ double column_width_for(int display_width) {
 
 std::string internal_link(const std::string& sheet) {
   return "internal:'" + util::replace_all(sheet, "'", "''") + "'!A1";
+}
+
+std::string source_file_name(const Report& report) {
+  const std::string name = std::filesystem::path(report.source.file).filename().string();
+  return name.empty() ? report.source.file : name;
 }
 
 const char* severity_title(Severity s) {

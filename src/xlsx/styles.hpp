@@ -133,6 +133,9 @@ int wrapped_lines(std::string_view s, double width);
 double column_width_for(int display_width);
 // "internal:'name'!A1"
 std::string internal_link(const std::string& sheet);
+// What the workbook shows of the report's source: its file name without the folders it was read
+// from ("/home/…/报告.txt" -> "报告.txt"; "<stdin>" as it is).
+std::string source_file_name(const Report& report);
 
 // --- Sheet writers (one file each: table_sheets.cpp, form_sheets.cpp, prose_sheets.cpp) -----------
 
