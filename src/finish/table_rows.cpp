@@ -2,6 +2,8 @@
 #include "finish/table_rows.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <set>
 
 #include "util/normalize.hpp"
@@ -14,8 +16,45 @@ bool key_in(const std::string& key, const std::vector<std::string>& list) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return label_key(s) == key; });
 }
 
+namespace {
+
+// A department of several units, by the figures: after the department's row (printed once or
+// twice), each unit's row (once or twice) is followed by its projects, which add up to it, and the
+// units add up to the department. Returns the positions of the unit rows, empty when the rows do
+// not have that shape (one unit, or figures that do not add up); `department_rows` is the number of
+// leading department rows.
+std::vector<std::size_t> unit_rows_by_figures(const std::vector<Amount>& totals, const std::vector<std::string>& keys,
+                                              std::size_t& department_rows) {
+  const std::size_t n = totals.size();
+  if (n == 0 || totals[0].is_blank()) return {};
+  std::size_t r = 1;
+  while (r < n && totals[r] == totals[0] && keys[r] == keys[0]) ++r;
+  department_rows = r;
+  std::vector<std::size_t> units;
+  std::int64_t units_sum = 0;
+  std::size_t unit_count = 0;
+  while (r < n) {
+    const Amount unit = totals[r];
+    if (unit.is_blank() || unit.minor() <= 0) return {};
+    const std::size_t unit_row = r;
+    while (r < n && totals[r] == unit && keys[r] == keys[unit_row]) units.push_back(r++);
+    std::int64_t projects = 0;
+    const std::size_t first_project = r;
+    while (r < n && projects < unit.minor()) projects += totals[r++].minor();
+    if (r == first_project || projects != unit.minor()) return {};
+    units_sum += unit.minor();
+    ++unit_count;
+  }
+  if (unit_count < 2 || units_sum != totals[0].minor()) return {};
+  return units;
+}
+
+}  // namespace
+
 // Decides organisation rows of 表十二/十三: the leading rows that each repeat the total of all
-// project rows below them (department, then unit; real reports print the unit twice).
+// project rows below them (department, then unit; real reports print the unit twice), or, in a
+// department of several units, the department row and each unit's row heading the projects that
+// add up to it.
 void classify_project_rows(Table& table, const TableLayout& layout, const Report& report, const Layouts& layouts) {
   const int total_col = layout.column_index("total");
   std::vector<std::size_t> items;
@@ -33,6 +72,24 @@ void classify_project_rows(Table& table, const TableLayout& layout, const Report
     if (same && !rest.is_blank() && rest == total_of(items[0])) {
       block = k;
       break;
+    }
+  }
+  // Several units: the department and the first unit lead; the other units' rows come further down.
+  std::set<std::size_t> units_below;  // positions in `items`
+  if (block == 0) {
+    std::vector<Amount> totals;
+    std::vector<std::string> keys;
+    for (std::size_t r : items) {
+      totals.push_back(total_of(r));
+      keys.push_back(label_key(table.rows[r].cells[name_col].text));
+    }
+    std::size_t department_rows = 0;
+    const std::vector<std::size_t> units = unit_rows_by_figures(totals, keys, department_rows);
+    if (!units.empty()) {
+      block = department_rows;
+      std::size_t u = 0;
+      for (; u < units.size() && units[u] == block; ++u) ++block;
+      units_below.insert(units.begin() + static_cast<std::ptrdiff_t>(u), units.end());
     }
   }
   // Where the figures do not add up, fall back to names: the entity and the units of the
@@ -54,7 +111,7 @@ void classify_project_rows(Table& table, const TableLayout& layout, const Report
   }
   for (std::size_t r = block; r < items.size(); ++r) {
     Row& row = table.rows[items[r]];
-    if (org_names.count(label_key(row.cells[name_col].text)) && block > 0) {
+    if ((org_names.count(label_key(row.cells[name_col].text)) || units_below.count(r)) && block > 0) {
       row.kind = RowKind::organisation;  // a unit row further down, in a multi-unit department
       row.level = static_cast<int>(block);
     } else {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "text/clean.hpp"
 #include "util/normalize.hpp"
 
 namespace budgetxl::text::forms {
@@ -59,9 +60,39 @@ Amount form_amount(const std::string& text, const Line& line, std::uint32_t fiel
   return Amount::blank();
 }
 
+bool set_aside_page_number(const Line& line, const ReportLayout& layout, Report& report) {
+  const std::string t = trim(line.text);
+  if (!is_page_number(t, layout)) return false;
+  report.set_aside.push_back({NoiseKind::page_number, t, Origin::at_line(line.number)});
+  return true;
+}
+
 std::size_t next_nonblank(const Lines& lines, std::size_t j) {
   while (j < lines.size() && is_blank(lines[j].text)) ++j;
   return j;
+}
+
+YearLine year_line_at(const Lines& lines, std::size_t j) {
+  if (j >= lines.size()) return {};
+  const auto flat = [](const Line& line) { return trim(replace_all(line.text, "\t", " ")); };
+  const std::string first = flat(lines[j]);
+  if (first.empty()) return {};
+  if (const int year = year_of_line(first)) return {year, first, j};
+  // "(2024年" here and "度)" on the next line: the two read together as one year line.
+  const std::size_t k = next_nonblank(lines, j + 1);
+  if (k >= lines.size()) return {};
+  std::string joined = first + flat(lines[k]);
+  if (const int year = year_of_line(joined)) return {year, std::move(joined), k};
+  return {};
+}
+
+bool read_year_line(const Lines& lines, std::size_t& j, Form& form) {
+  YearLine y = year_line_at(lines, j);
+  if (y.year == 0) return false;
+  form.year = y.year;
+  form.year_line = std::move(y.text);
+  j = y.last;
+  return true;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
 #include "finish/form_values.hpp"
 #include "layout/form_layouts.hpp"
@@ -29,8 +30,24 @@ std::string heading_key(std::string_view text);
 Amount form_amount(const std::string& text, const Line& line, std::uint32_t field, Report& report);
 void add_finding(Report& report, const char* rule, Severity severity, std::string message, const Line& line,
                  std::uint32_t field = 0);
+// A bare page number inside a form ("- 32 -", "第3页": the report's page_number_patterns) is kept
+// aside as a page number, as between the tables; false, and nothing kept, for any other line.
+bool set_aside_page_number(const Line& line, const ReportLayout& layout, Report& report);
 // Index of the next non-blank line at or after j (lines.size() when none).
 std::size_t next_nonblank(const Lines& lines, std::size_t j);
+
+// A form's year line starting at line j: "(2024年度)" on one line, or split over two ("(2024年"
+// then "度)", blank lines between them and empty cells around them allowed). `text` is what was
+// written, its lines joined without their tabs ("(2024年度)"); `last` is the index of its last line.
+struct YearLine {
+  int year = 0;  // 0: no year line starts at line j
+  std::string text;
+  std::size_t last = 0;
+};
+YearLine year_line_at(const Lines& lines, std::size_t j);
+// Reads the year line starting at line j into form.year and form.year_line and moves j to its last
+// line; false (nothing changed) when none starts there.
+bool read_year_line(const Lines& lines, std::size_t& j, Form& form);
 
 // Reads the rows of an indicator table cell by cell: label cells (一级, 二级, 绩效指标) are
 // classified by the layout; the other cells are read as (三级, 指标值) pairs, the first pair being
@@ -50,10 +67,10 @@ class IndicatorTableReader {
 };
 
 // Project forms of the Shanxi layout and the overall form.
-std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
-std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report);
+std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_overall_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_department_text(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 
 // Which kind of form starts at line i, if any.
 enum class Start { none, project, overall, hebei, department_text };

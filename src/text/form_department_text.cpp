@@ -53,7 +53,8 @@ bool strip_prefix(const std::string& text, const std::string& prefix_key, std::s
 
 }  // namespace
 
-std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
+std::size_t read_department_text(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
+  const FormLayouts& L = layouts.forms();
   Form out;
   DepartmentText& form = out.body.emplace<DepartmentText>();
   out.amount_unit = L.grid(FormKind::department_text).amount_unit;
@@ -69,6 +70,10 @@ std::size_t read_department_text(const Lines& lines, std::size_t i, const FormLa
     const Line& line = lines[j];
     const std::string t = trim(line.text);
     if (t.empty()) continue;
+    if (set_aside_page_number(line, layouts.report(), report)) {
+      after_separator = true;  // a page break, like '---': the paragraph before may go on
+      continue;
+    }
     if (form_start(lines, j, L) != Start::none) break;
     const std::string key = heading_key(t);
     if (starts_with(key, "第") && contains(key.substr(0, 30), "部分")) break;

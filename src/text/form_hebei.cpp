@@ -36,7 +36,8 @@ std::string field_text(const std::vector<std::string>& fields, std::size_t i) {
 
 }  // namespace
 
-std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
+std::size_t read_hebei_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
+  const FormLayouts& L = layouts.forms();
   Form out;
   HebeiForm& form = out.body.emplace<HebeiForm>();
   out.amount_unit = L.grid(FormKind::project_hebei).amount_unit;
@@ -51,6 +52,7 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const FormLayouts
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
+    if (set_aside_page_number(line, layouts.report(), report)) continue;
     if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
     const std::string clean = strip_html(line.text);
     const std::vector<std::string> fields = split_tabs(clean);

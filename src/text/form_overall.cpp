@@ -8,7 +8,8 @@ namespace budgetxl::text::forms {
 
 using namespace budgetxl::util;
 
-std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
+std::size_t read_overall_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
+  const FormLayouts& L = layouts.forms();
   Form out;
   OverallForm& form = out.body.emplace<OverallForm>();
   out.amount_unit = L.grid(FormKind::department_overall).amount_unit;
@@ -25,13 +26,9 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const FormLayou
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
+    if (set_aside_page_number(line, layouts.report(), report)) continue;
     if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
-    const int year = year_of_line(line.text);
-    if (year != 0 && out.year == 0) {
-      out.year = year;
-      out.year_line = trim(replace_all(line.text, "\t", " "));
-      continue;
-    }
+    if (out.year == 0 && read_year_line(lines, j, out)) continue;
     const auto cells = cells_of(line);
     if (cells.empty()) continue;
 

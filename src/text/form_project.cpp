@@ -150,7 +150,8 @@ bool mentions_filled_date(const std::string& text, const FormLayouts& L) {
 
 }  // namespace
 
-std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayouts& L, Report& report) {
+std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
+  const FormLayouts& L = layouts.forms();
   Form out;
   ProjectForm& form = out.body.emplace<ProjectForm>();
   out.amount_unit = L.grid(FormKind::project).amount_unit;
@@ -177,6 +178,7 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
     if (is_blank(line.text)) continue;
+    if (set_aside_page_number(line, layouts.report(), report)) continue;
     if (form_start(lines, j, L) != Start::none) break;
     if (is_section_end(line.text)) break;
 
@@ -198,20 +200,15 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const FormLayou
                     "填报日期后多出的数字：“" + excerpt(line.text) + "”", line);
         continue;
       }
-      if (year_of_line(line.text) != 0) {  // an orphan "(2025年度)" left after the form
+      if (const YearLine orphan = year_line_at(lines, j); orphan.year != 0) {  // "(2025年度)" left after the form
         add_finding(report, "form.orphan-year-line", Severity::info,
-                    "绩效目标表之后多出的年度行：“" + excerpt(line.text) + "”", line);
-        ++j;
+                    "绩效目标表之后多出的年度行：“" + excerpt(orphan.text) + "”", line);
+        j = orphan.last + 1;
       }
       break;
     }
 
-    const int year = year_of_line(line.text);
-    if (year != 0 && zone == Zone::head && out.year == 0) {
-      out.year = year;
-      out.year_line = trim(replace_all(line.text, "\t", " "));
-      continue;
-    }
+    if (zone == Zone::head && out.year == 0 && read_year_line(lines, j, out)) continue;
     const auto cells = cells_of(line);
     if (cells.empty()) continue;
 

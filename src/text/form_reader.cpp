@@ -29,7 +29,7 @@ bool body_follows(const Lines& lines, std::size_t i, const FormLabelSet& fields,
   for (std::size_t j = i + 1; j < lines.size() && seen < 6; ++j) {
     if (is_blank(lines[j].text)) continue;
     ++seen;
-    if (year_of_line(lines[j].text) != 0) return true;
+    if (year_line_at(lines, j).year != 0) return true;
     if (year_only) continue;
     const auto cells = cells_of(lines[j]);
     if (!cells.empty() && fields.match_prefix(cells[0].text)) return true;
@@ -79,9 +79,9 @@ bool starts_form(const Lines& lines, std::size_t i, const FormLayouts& layouts) 
   return forms::form_start(lines, i, layouts) != forms::Start::none;
 }
 
-std::size_t read_form(const Lines& lines, std::size_t i, const FormLayouts& layouts, Report& report) {
+std::size_t read_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report) {
   std::size_t next = i + 1;
-  switch (forms::form_start(lines, i, layouts)) {
+  switch (forms::form_start(lines, i, layouts.forms())) {
     case forms::Start::project: next = forms::read_project_form(lines, i, layouts, report); break;
     case forms::Start::overall: next = forms::read_overall_form(lines, i, layouts, report); break;
     case forms::Start::hebei: next = forms::read_hebei_form(lines, i, layouts, report); break;

@@ -7,14 +7,16 @@
 #include <cstddef>
 
 #include "budgetxl/form_layout.hpp"
+#include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
 #include "text/lines.hpp"
 
 namespace budgetxl::text {
 
 bool starts_form(const Lines& lines, std::size_t i, const FormLayouts& layouts);
-// Appends one or more forms to report.forms (and findings to report.findings); returns the index
-// of the first line after them (> i).
-std::size_t read_form(const Lines& lines, std::size_t i, const FormLayouts& layouts, Report& report);
+// Appends one or more forms to report.forms (and findings to report.findings; page numbers inside
+// them to report.set_aside, with the set's report patterns); returns the index of the first line
+// after them (> i).
+std::size_t read_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 
 }  // namespace budgetxl::text

@@ -183,7 +183,7 @@ class Walker {
     if (auto m = table_title_at(i)) return read_one_table(i, *m);
     if (starts_form(lines_, i, layouts_.forms())) {
       const std::size_t before = report_.forms.size();
-      const std::size_t end = read_form(lines_, i, layouts_.forms(), report_);
+      const std::size_t end = read_form(lines_, i, layouts_, report_);
       for (std::size_t f = before; f < report_.forms.size(); ++f)
         add_block(Block{BlockKind::form, "", 0, static_cast<int>(f), 0, report_.forms[f].origin});
       return std::max(end, i + 1);

@@ -52,6 +52,11 @@ std::uint32_t rows_for(std::initializer_list<std::string_view> texts) {
 // is usually one sheet row; it takes more when a text in it is longer than a cell holds: that text
 // goes down the rows in pieces, in the same columns, and every other cell of the row is merged down
 // over them (see schema::kCellTextMax; the form sheet reader joins the pieces again).
+//
+// The columns budgetxl adds to the official form (the standard level of each indicator) are not
+// printed: their cells are kept aside (added()) until finish() writes them right of the form's own
+// columns, hidden, and sets the print area to the form's own columns. A reader finds them by their
+// header, hidden or not.
 class FormSheet {
  public:
   explicit FormSheet(SheetWriter& out) : out_(out) {}
@@ -69,7 +74,30 @@ class FormSheet {
       const std::uint32_t bottom = k + 1 == parts.size() ? r + rows - 1 : top;
       out_.merge(top, c1, bottom, c2, parts[k], style);
     }
+    note_columns(c2);
     return rows;
+  }
+  // The cell of added column k (0 = the first right of the form) in the `rows` sheet rows from r on.
+  void added(std::uint32_t r, std::uint16_t k, std::string s, const Style& style, std::uint32_t rows = 0) {
+    added_.push_back({r, k, std::move(s), style, rows});
+  }
+  // Writes the added columns right of the form's own and hides them; gives every column its width
+  // (`widths` from the template, by column; an added column without one keeps Excel's default);
+  // prints the form's own columns of the first `rows` rows only.
+  void finish(std::uint32_t rows, const std::vector<double>& widths) {
+    const std::uint16_t first = columns_;
+    std::size_t end = std::max<std::size_t>(widths.size(), first);
+    for (const Added& a : added_) {
+      const auto c = static_cast<std::uint16_t>(first + a.k);
+      text(a.r, c, c, a.text, a.style, a.rows);
+      end = std::max<std::size_t>(end, c + 1u);
+    }
+    for (std::size_t c = 0; c < end; ++c) {
+      const bool hidden = c >= first;
+      if (c < widths.size() || hidden)
+        out_.column_width(static_cast<std::uint16_t>(c), c < widths.size() ? widths[c] : LXW_DEF_COL_WIDTH, hidden);
+    }
+    if (rows > 0 && first > 0) out_.print_area(0, 0, rows - 1, static_cast<std::uint16_t>(first - 1));
   }
   // A numeric amount over `rows` sheet rows; blank stays blank. `wan` chooses #,##0.00 (万元) over
   // #,##0 (元).
@@ -80,6 +108,7 @@ class FormSheet {
   // A number (nullopt: blank) in column c of the `rows` sheet rows from r on.
   void number_cell(std::uint32_t r, std::uint16_t c, std::uint32_t rows, std::optional<double> value,
                    const Style& style) {
+    note_columns(c);
     if (rows > 1) out_.merge(r, c, r + rows - 1, c, "", style);
     if (value) out_.number(r, c, *value, style);
     else out_.blank(r, c, style);
@@ -111,7 +140,18 @@ class FormSheet {
     const double lines = std::max(1.0, std::min(400.0, n / std::max(chars, 1.0) + 1.0));
     if (lines > 1.0) out_.row_height(r, std::min(409.0, kLineHeight * lines));
   }
+  void note_columns(std::uint16_t last) { columns_ = std::max<std::uint16_t>(columns_, static_cast<std::uint16_t>(last + 1)); }
+
+  struct Added {
+    std::uint32_t r;
+    std::uint16_t k;
+    std::string text;
+    Style style;
+    std::uint32_t rows;
+  };
   SheetWriter& out_;
+  std::uint16_t columns_ = 0;  // the form's own columns: one past the rightmost written
+  std::vector<Added> added_;
 };
 
 std::string level_tag(const Indicator& i) {
@@ -158,8 +198,8 @@ std::uint32_t indicator_pairs(FormSheet& sh, std::uint32_t r, const Form& form, 
   const ProjectForm& f = form.as<ProjectForm>();
   const std::uint32_t header = r;
   for (std::uint16_t c = 1; c <= 7; ++c) sh.text(header, c, c, column(b, c - 1u), kHeader);
-  sh.text(header, 8, 8, schema::kPeriodStandardLevelColumn, kHeader);
-  sh.text(header, 9, 9, schema::kAnnualStandardLevelColumn, kHeader);
+  sh.added(header, 0, schema::kPeriodStandardLevelColumn, kHeader);
+  sh.added(header, 1, schema::kAnnualStandardLevelColumn, kHeader);
   std::vector<std::string> level1;
   std::vector<std::uint32_t> heights;
   for (const auto& row : f.indicator_rows) {
@@ -179,8 +219,8 @@ std::uint32_t indicator_pairs(FormSheet& sh, std::uint32_t r, const Form& form, 
     sh.text(row, 5, 5, ir.annual.level2, kCenter, h);
     sh.text(row, 6, 6, ir.annual.name, kText, h);
     sh.text(row, 7, 7, ir.annual.value, kCenter, h);
-    sh.text(row, 8, 8, level_tag(ir.period), kCenter, h);
-    sh.text(row, 9, 9, level_tag(ir.annual), kCenter, h);
+    sh.added(row, 0, level_tag(ir.period), kCenter, h);
+    sh.added(row, 1, level_tag(ir.annual), kCenter, h);
   }
   return at.back();
 }
@@ -248,8 +288,7 @@ std::uint32_t indicators(FormSheet& sh, std::uint32_t r, const Form& form, const
     const auto c = static_cast<std::uint16_t>(first + k);
     sh.text(r, c, c, column(b, k), kHeader);
   }
-  const auto level_col = static_cast<std::uint16_t>(first + n);
-  sh.text(r, level_col, level_col, schema::kStandardLevelColumn, kHeader);
+  sh.added(r, 0, schema::kStandardLevelColumn, kHeader);
   merge_runs(sh, at, first, level1, kCenter);
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Indicator& i = list[k];
@@ -267,7 +306,7 @@ std::uint32_t indicators(FormSheet& sh, std::uint32_t r, const Form& form, const
       sh.text(at[k], c, c, *text, *style, h);
       ++c;
     }
-    sh.text(at[k], level_col, level_col, level_tag(i), kCenter, h);
+    sh.added(at[k], 0, level_tag(i), kCenter, h);
   }
   return at.back();
 }
@@ -363,7 +402,6 @@ void write_grid(FormSheet& sh, const Form& form, const FormLayouts& layouts) {
   const FormGrids& grids = layouts.grid(form.kind());
   const form_fields::FieldIndex fields(form);
   const FormGrid& grid = grids.sheet;
-  for (std::size_t c = 0; c < grid.widths.size(); ++c) sh.width(static_cast<std::uint16_t>(c), grid.widths[c]);
   std::vector<const GridRow*> rows;
   for (const GridRow& row : grid.rows)
     if (grid_row_shown(row, fields)) rows.push_back(&row);
@@ -399,6 +437,7 @@ void write_grid(FormSheet& sh, const Form& form, const FormLayouts& layouts) {
     if (row.fit > 0 && !fitted.empty()) sh.fit(r, fitted, row.fit);
     r += heights[i];
   }
+  sh.finish(r, grid.widths);
 }
 
 std::string form_label(const Form& f) {

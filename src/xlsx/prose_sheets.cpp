@@ -197,7 +197,7 @@ void write_cover_sheet(SheetWriter& out, const Report& report, const Layouts& la
   pair(schema::kCoverAmountUnit, report.meta.amount_unit);
   pair(schema::kCoverTitle, report.meta.title);
   pair(schema::kCoverFamily, family_title + "（" + layouts.family() + "）");  // the family these sheets follow
-  pair("来源文件", report.source.file);
+  pair("来源文件", source_file_name(report));  // not the folders: the workbook travels without them
   const std::string format = report.source.format == "text"   ? "文本"
                              : report.source.format == "xlsx" ? "Excel 工作簿"
                                                               : report.source.format;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 #include "util/normalize.hpp"
@@ -78,8 +79,15 @@ void SheetWriter::link(std::uint32_t row, std::uint16_t col, const std::string& 
   check(worksheet_write_url_opt(ws_, row, col, url.c_str(), styles_.get(style), value.c_str(), nullptr), where(row, col));
 }
 
-void SheetWriter::column_width(std::uint16_t col, double width) {
-  check(worksheet_set_column(ws_, col, col, width, nullptr), fmt::format("{}!{}列", name_, col + 1));
+void SheetWriter::column_width(std::uint16_t col, double width, bool hidden) {
+  lxw_row_col_options options{};
+  options.hidden = hidden ? LXW_TRUE : LXW_FALSE;
+  check(worksheet_set_column_opt(ws_, col, col, width, nullptr, &options), fmt::format("{}!{}列", name_, col + 1));
+}
+
+void SheetWriter::print_area(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row,
+                             std::uint16_t last_col) {
+  check(worksheet_print_area(ws_, first_row, first_col, last_row, last_col), name_ + "：打印区域");
 }
 
 void SheetWriter::row_height(std::uint32_t row, double points) {
@@ -290,6 +298,17 @@ double column_width_for(int display_width) {
 
 std::string internal_link(const std::string& sheet) {
   return "internal:'" + util::replace_all(sheet, "'", "''") + "'!A1";
+}
+
+std::string source_file_name(const Report& report) {
+  auto name_of = [](const std::string& path) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    return name.empty() ? path : name;
+  };
+  if (report.source.pieces.empty()) return name_of(report.source.file);
+  std::string names;  // a report read from several files: each one's name
+  for (const auto& p : report.source.pieces) names += (names.empty() ? "" : " + ") + name_of(p.file);
+  return names;
 }
 
 const char* severity_title(Severity s) {

@@ -77,7 +77,10 @@ class SheetWriter {
   // A link to cell A1 of another sheet of this workbook.
   void link(std::uint32_t row, std::uint16_t col, const std::string& target_sheet, const std::string& value,
             const Style& style);
-  void column_width(std::uint16_t col, double width);
+  // A hidden column keeps its width for when a person shows it again.
+  void column_width(std::uint16_t col, double width, bool hidden = false);
+  // What prints: rows and columns [first, last], zero-based (the whole sheet when never set).
+  void print_area(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row, std::uint16_t last_col);
   void row_height(std::uint32_t row, double points);
 
   std::string where(std::uint32_t row, std::uint16_t col) const;  // "表1 预算收支总表!C5"
@@ -133,6 +136,9 @@ int wrapped_lines(std::string_view s, double width);
 double column_width_for(int display_width);
 // "internal:'name'!A1"
 std::string internal_link(const std::string& sheet);
+// What the workbook shows of the report's source: its file name without the folders it was read
+// from ("/home/…/报告.txt" -> "报告.txt"; "<stdin>" as it is).
+std::string source_file_name(const Report& report);
 
 // --- Sheet writers (one file each: table_sheets.cpp, form_sheets.cpp, prose_sheets.cpp) -----------
 

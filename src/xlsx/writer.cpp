@@ -45,8 +45,9 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
   worksheet_activate(cover);
 
   const std::string title = document_title(report);
-  const std::string comments = report.source.file.empty() ? std::string("由 budgetxl 生成")
-                                                          : fmt::format("由 budgetxl 从 {} 转换", report.source.file);
+  const std::string comments = report.source.file.empty()
+                                   ? std::string("由 budgetxl 生成")
+                                   : fmt::format("由 budgetxl 从 {} 转换", detail::source_file_name(report));
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(title.c_str());
   properties.subject = const_cast<char*>("部门预算公开");

@@ -37,7 +37,7 @@ inline text::Lines corpus_lines(const std::string& path) {
 inline Report read_forms(const text::Lines& lines, const Layouts& layouts = bxtest::layouts()) {
   Report report;
   for (std::size_t i = 0; i < lines.size();) {
-    if (text::starts_form(lines, i, layouts.forms())) i = text::read_form(lines, i, layouts.forms(), report);
+    if (text::starts_form(lines, i, layouts.forms())) i = text::read_form(lines, i, layouts, report);
     else ++i;
   }
   finish_report(report, layouts);

@@ -8,8 +8,10 @@
 
 #include "forms/form_test_util.hpp"
 #include "json/forms_json.hpp"
+#include "support/test_support.hpp"
 #include "xlsx/schema.hpp"
 #include "xlsx/styles.hpp"
+#include "xlsx/workbook_reader.hpp"
 
 namespace {
 
@@ -144,4 +146,72 @@ TEST(FormOutput, WorkbookFromCorpusForms) {
     EXPECT_EQ(links, r.forms.size());
     std::filesystem::remove(path);
   }
+}
+
+// The standard-level columns are budgetxl's, not the official form's: right of the form's own
+// columns (A:H in every form), hidden, outside the print area; the printed page is the official
+// form. They are still written, under their headers, for a reader.
+TEST(FormOutput, StandardLevelColumnsHiddenOutsideThePrintArea) {
+  Report r = sample();
+  r.forms.erase(r.forms.begin() + 1);  // project, Hebei
+  Indicator ind;
+  ind.level1 = "产出指标";
+  ind.level2 = "数量指标";
+  ind.name = "宣传数量";
+  ind.value = "11个";
+  ind.standard_class = IndicatorClass::output;
+  ind.standard_type = IndicatorType::quantity;
+  r.forms[1].as<HebeiForm>().indicators.push_back(ind);
+  Form o;
+  o.body.emplace<OverallForm>();
+  o.title = "整体支出绩效目标申报表";
+  o.as<OverallForm>().department = "261-测试局";
+  o.as<OverallForm>().indicators.push_back(ind);
+  r.forms.push_back(o);
+  const std::string path = (std::filesystem::temp_directory_path() / "budgetxl-forms-hidden.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  ASSERT_NE(wb, nullptr);
+  std::vector<std::string> used;
+  xlsx::detail::Styles styles(wb);
+  const std::vector<std::string> names = xlsx::detail::write_form_sheets(wb, styles, r, bxtest::layouts(), used);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  const xlsx::Workbook book = xlsx::read_workbook(path);
+  const std::string workbook_xml = zip_entry(path, "xl/workbook.xml");
+  // The columns each form adds (1-based), after its own A:H.
+  const std::vector<std::vector<std::string>> added = {
+      {xlsx::schema::kPeriodStandardLevelColumn, xlsx::schema::kAnnualStandardLevelColumn},
+      {xlsx::schema::kStandardLevelColumn},
+      {xlsx::schema::kStandardLevelColumn}};
+  ASSERT_EQ(names.size(), added.size());
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const xlsx::Sheet* sheet = book.find(names[k]);
+    ASSERT_NE(sheet, nullptr) << names[k];
+    for (std::size_t a = 0; a < added[k].size(); ++a) {
+      const std::uint32_t col = 9 + static_cast<std::uint32_t>(a);
+      std::uint32_t header = 0, tags = 0;
+      for (const auto& c : sheet->cells) {
+        if (c.value.text == added[k][a]) {
+          header = c.row;
+          EXPECT_EQ(c.col, col) << names[k] << " " << added[k][a];
+        }
+        if (c.col == col && c.value.text == "产出指标-数量指标") ++tags;
+      }
+      EXPECT_NE(header, 0u) << names[k] << " " << added[k][a];
+      EXPECT_EQ(tags, 1u) << names[k] << " " << added[k][a];
+    }
+    // Hidden: the <col> of every added column, and of no column of the form.
+    const std::string xml = zip_entry(path, sheet->part);
+    for (std::uint32_t col = 1; col <= 8 + added[k].size(); ++col) {
+      const std::string open = "<col min=\"" + std::to_string(col) + "\" max=\"" + std::to_string(col) + "\"";
+      const std::size_t at = xml.find(open);
+      ASSERT_NE(at, std::string::npos) << names[k] << " " << open;
+      const bool hidden = xml.substr(at, xml.find("/>", at) - at).find("hidden=\"1\"") != std::string::npos;
+      EXPECT_EQ(hidden, col > 8) << names[k] << " column " << col;
+    }
+    // The print area is the form's own columns, every row.
+    const std::string area = "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"" + std::to_string(k + 1) + "\">'" +
+                             names[k] + "'!$A$1:$H$" + std::to_string(sheet->max_row) + "</definedName>";
+    EXPECT_NE(workbook_xml.find(area), std::string::npos) << area << "\n" << workbook_xml;
+  }
+  std::filesystem::remove(path);
 }

@@ -359,6 +359,62 @@ TEST(FormVariant, TruncatedTitleAndLabelVariants) {
   EXPECT_EQ(f.as<ProjectForm>().filled_date, "20241228134531");
 }
 
+namespace {
+
+// The one form of `r` has the year and the year line as written, and nothing left unplaced.
+Form with_year(const Report& r, int year, const std::string& year_line, const std::string& variant = "") {
+  const Form f = only(r);
+  EXPECT_EQ(f.year, year) << variant;
+  EXPECT_EQ(f.year_line, year_line) << variant;
+  for (const char* rule : {"form.missing-year", "form.unplaced-line", "form.unplaced-cell"})
+    EXPECT_EQ(r.findings.count(rule), 0u) << rule << " " << variant;
+  return f;
+}
+
+}  // namespace
+
+// The year line split over two lines ("(2024年" and "度)"), with empty cells around either half and
+// blank lines between them: one year line, as written, and the year.
+TEST(FormVariant, YearLineSplitOverTwoLines) {
+  const std::string whole = "(2024年度)\n";
+  const std::string canonical = shanxi(kHeader, {"→产出指标→数量指标→档案→10个→数量指标→档案→8个"});
+  ASSERT_NE(canonical.find(whole), std::string::npos);
+  for (const char* split : {"(2024年\n度)\n", "\t(2024年\t\t\n\t度)\t\n", "（2024年\n\n度）\n"}) {
+    std::string s = canonical;
+    s.replace(s.find(whole), whole.size(), split);
+    const std::string written = util::starts_with(split, "（") ? "（2024年度）" : "(2024年度)";
+    EXPECT_EQ(with_year(read(s), 2024, written, split).project_name(), "测试项目") << split;
+  }
+}
+
+// A truncated title is a form only when a year line follows it; an orphan year line after the
+// footer is one finding for both of its lines.
+TEST(FormVariant, YearLineSplitAfterTruncatedTitleAndAfterTheForm) {
+  const Report r = read(tabs(
+      "兴县县(区)级预算部门(单位)项目\n"
+      "(2025年→→\n"
+      "度)→\n"
+      "项目名称→兴县测试项目→→\n"
+      "项目资金 (元)→本期资金总额:→1,000→→1,000→→\n"
+      "→负责人: 经办人: 联系电话: 填报日期: 20241228134531→→\n"
+      "(2025年\n"
+      "度)\n"));
+  EXPECT_EQ(with_year(r, 2025, "(2025年度)").project_name(), "兴县测试项目");
+  EXPECT_EQ(r.findings.count("form.orphan-year-line"), 1u);
+}
+
+TEST(FormVariant, OverallYearLineSplitOverTwoLines) {
+  const Form f = with_year(read(tabs("县(区)级预算部门（单位）整体支出绩效目标申报表\n"
+                                     "(2024)→\n"
+                                     "年度→→→\n"
+                                     "部门基本信息→部门名称→261-测试局→→\n"
+                                     "年度绩效指标→一级指标→二级指标→三级指标→指标值→\n"
+                                     "→产出指标→数量指标→宣传数量→11个→\n")),
+                           2024, "(2024)年度");
+  EXPECT_EQ(f.kind(), FormKind::department_overall);
+  EXPECT_EQ(f.as<OverallForm>().department_name, "测试局");
+}
+
 TEST(FormVariant, NotAFormTitleInProse) {
   const Report r = read("（项目绩效目标表公开情况见附件）\n2024年项目支出绩效目标表情况如下。\n");
   EXPECT_TRUE(r.forms.empty());
@@ -493,4 +549,71 @@ TEST(FormVariant, DepartmentText) {
   EXPECT_EQ(r.findings.count("form.missing-goal-prefix"), 1u);
   ASSERT_EQ(f.as<DepartmentText>().safeguards.size(), 2u);
   EXPECT_EQ(f.as<DepartmentText>().safeguards[1], "（二）严格执行预算。");
+}
+
+// --- Page numbers inside a form ---
+
+namespace {
+
+// The texts of the page numbers set aside while reading.
+std::vector<std::string> page_numbers(const Report& r) {
+  std::vector<std::string> out;
+  for (const Noise& n : r.set_aside)
+    if (n.kind == NoiseKind::page_number) out.push_back(n.text);
+  return out;
+}
+
+// `text` with `line` inserted after the first line that starts with `after`.
+std::string insert_after(std::string text, const std::string& after, const std::string& line) {
+  const std::size_t at = text.find('\n', text.find(after));
+  EXPECT_NE(at, std::string::npos) << after;
+  return at == std::string::npos ? text : text.insert(at + 1, line + "\n");
+}
+
+}  // namespace
+
+TEST(FormVariant, PageNumbersInsideFormsAreSetAside) {
+  // Project form: among the fields, inside the indicator table, after the footer.
+  std::string s = shanxi(kHeader, {"→产出指标→数量指标→档案→10个→数量指标→档案→8个", "→→\t—33—\t→→",
+                                   "→效益指标→社会效益指标→效率→提高→社会效益指标→效率→提高"});
+  s = insert_after(s, "项目概况", "- 32 -");
+  const Report project = read(s + "第3页\n");
+  const Form& f = only(project);
+  EXPECT_EQ(f.as<ProjectForm>().overview, "概况文字");
+  ASSERT_EQ(f.as<ProjectForm>().indicator_rows.size(), 2u);
+  EXPECT_EQ(row(f, 1).period.name, "效率");
+  EXPECT_TRUE(f.as<ProjectForm>().has_footer);
+  EXPECT_EQ(project.findings.count("form.unplaced-line"), 0u);
+  EXPECT_EQ(page_numbers(project), (std::vector<std::string>{"- 32 -", "—33—", "第3页"}));
+
+  // Overall form.
+  const Report overall = read(tabs(
+      "县(区)级预算部门（单位）整体支出绩效目标申报表\n(2024年度)\n"
+      "部门基本信息→部门名称→261-测试局→→\n- 7 -\n"
+      "年度绩效指标→一级指标→二级指标→三级指标→指标值→\n"
+      "→产出指标→数量指标→宣传数量→11个→\n- 8 -\n"
+      "→效益指标→社会效益指标→效率→提高→\n"));
+  EXPECT_EQ(only(overall).as<OverallForm>().indicators.size(), 2u);
+  EXPECT_EQ(overall.findings.count("form.unplaced-line"), 0u);
+  EXPECT_EQ(page_numbers(overall), (std::vector<std::string>{"- 7 -", "- 8 -"}));
+
+  // Hebei form: the 一级 label of the rows after the page number is kept.
+  const Report hebei_form = read(hebei({"产出指标→数量指标→抽查个数→完成抽查个数→≥20个→年度工作计划→", "- 9 -",
+                                        "→质量指标→覆盖率→抽查比例→≥5%→行业规范→"}));
+  const Form& h = only(hebei_form);
+  ASSERT_EQ(h.as<HebeiForm>().indicators.size(), 2u);
+  EXPECT_EQ(h.as<HebeiForm>().indicators[1].level1, "产出指标");
+  EXPECT_EQ(hebei_form.findings.count("form.unplaced-line"), 0u);
+  EXPECT_EQ(page_numbers(hebei_form), std::vector<std::string>{"- 9 -"});
+
+  // Department text: a page number is a page break; the paragraph it cut goes on.
+  const Report text = read(
+      "## 部门整体绩效目标\n\n### 一、总体绩效目标\n\n总体目标文字。\n\n"
+      "### 二、分项绩效目标\n\n#### （一）职责得以行使\n\n绩效目标：目标一的前半\n\n- 10 -\n\n后半。\n\n"
+      "绩效指标：指标一。\n\n## 第二部分\n");
+  const Form& d = only(text);
+  ASSERT_EQ(d.as<DepartmentText>().sub_goals.size(), 1u);
+  EXPECT_EQ(d.as<DepartmentText>().sub_goals[0].goal, "目标一的前半后半。");
+  EXPECT_EQ(text.findings.count("form.unplaced-line"), 0u);
+  EXPECT_EQ(page_numbers(text), std::vector<std::string>{"- 10 -"});
 }

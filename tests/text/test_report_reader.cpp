@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "support/test_support.hpp"
+#include "text/clean.hpp"
 #include "text/report_reader.hpp"
 
 using namespace budgetxl;
@@ -128,6 +129,42 @@ TEST(ReaderRules, OrganisationRowsOfProjectTables) {
   EXPECT_EQ(one.table(13)->rows[1].kind, RowKind::item);
 }
 
+// A department of several units, without a 表十一 naming them: the figures say which rows are the
+// department and its units (each unit's projects add up to it, the units to the department); only
+// the projects are projects without a form.
+TEST(ReaderRules, OrganisationRowsOfSeveralUnits) {
+  const std::string head =
+      "2024年项目支出预算表（本年预算）\n单位名称：示例局\n单位：万元\n"
+      "项目名称\t合计\t2024年财政拨款\t\t\t财政专户管理资金\t单位资金\n"
+      "\t\t一般公共预算\t政府性基金预算\t国有资本经营预算\t\t\n1\t2\t3\t4\t5\t6\t7\n";
+  const auto row = [](const char* name, const char* total) { return std::string(name) + "\t" + total + "\t" + total + "\t\t\t\t\n"; };
+  const Report r = read_snippet(head + row("示例局", "60.00") + row("示例局本级", "40.00") + row("示例局本级", "40.00") +
+                                row("项目甲", "10.00") + row("项目乙", "30.00") + row("示例中心", "20.00") +
+                                row("项目丙", "20.00"));
+  const Table* t = r.table(12);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 7u);
+  const RowKind org = RowKind::organisation, item = RowKind::item;
+  const std::vector<RowKind> kinds = {org, org, org, item, item, org, item};
+  for (std::size_t i = 0; i < kinds.size(); ++i) EXPECT_EQ(t->rows[i].kind, kinds[i]) << t->rows[i].cells[0].text;
+  EXPECT_EQ(t->rows[0].level, 1);
+  EXPECT_EQ(t->rows[5].level, t->rows[2].level);  // a unit further down: as the first unit's last row
+  EXPECT_EQ(t->rows[6].level, t->rows[3].level);
+  std::vector<std::string> without_form;
+  for (const auto& f : r.findings.items())
+    if (f.rule == "form.project-without-form")
+      for (const auto& row12 : t->rows)
+        if (row12.origin.line == f.where.line) without_form.push_back(row12.cells[0].text);
+  EXPECT_EQ(without_form, (std::vector<std::string>{"项目甲", "项目乙", "项目丙"}));
+
+  // Figures that do not add up leave the unit rows projects (the first row is the entity of the table).
+  const Report wrong = read_snippet(head + row("示例局", "60.00") + row("示例局本级", "40.00") + row("项目甲", "10.00") +
+                                    row("示例中心", "20.00") + row("项目丙", "20.00"));
+  ASSERT_NE(wrong.table(12), nullptr);
+  EXPECT_EQ(wrong.table(12)->rows[1].kind, item);
+  EXPECT_EQ(wrong.table(12)->rows[3].kind, item);
+}
+
 TEST(ReaderRules, SplitNumbersAndThousandsSeparators) {
   const Report r = read_snippet("2024年预算支出总表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t1,014. 58\t1,000.00\t14. 58\n");
   EXPECT_EQ(amount_at(r, 3, "合计", "total"), "1014.58");
@@ -148,6 +185,15 @@ TEST(ReaderRules, WatermarksAndGluedPageFootersAreSetAside) {
   EXPECT_EQ(kinds[NoiseKind::watermark], 3);
   EXPECT_EQ(kinds[NoiseKind::page_footer], 1);
   EXPECT_EQ(kinds[NoiseKind::page_number], 1);
+}
+
+// Bare page numbers with ASCII, em, en or full-width dashes, and 第N页, whole lines only.
+TEST(ReaderRules, PageNumberLines) {
+  const ReportLayout& layout = bxtest::layouts().report();
+  for (const char* line : {"- 32 -", "-38-", "—32—", "— 1 —", "－32－", "–7–", "第3页"})
+    EXPECT_TRUE(text::is_page_number(line, layout)) << line;
+  for (const char* line : {"32", "-32", "2024-2025", "—", "——", "第3页共5页", "项目—32—"})
+    EXPECT_FALSE(text::is_page_number(line, layout)) << line;
 }
 
 TEST(ReaderRules, FullAndHalfWidthTitles) {

@@ -13,6 +13,7 @@
 #include "support/test_support.hpp"
 #include "util/normalize.hpp"
 #include "text/report_reader.hpp"
+#include "xlsx/model_reader.hpp"
 #include "xlsx/styles.hpp"
 #include "xlsx/workbook_reader.hpp"
 #include "xlsx/writer.hpp"
@@ -411,6 +412,30 @@ TEST(XlsxWriter, PrintSetupAndFrozenHeader) {
   EXPECT_NE(core.find("<dc:subject>部门预算公开</dc:subject>"), std::string::npos);
   EXPECT_NE(core.find("<dc:creator>budgetxl</dc:creator>"), std::string::npos);
   EXPECT_NE(core.find("<dc:title>测试局2025年度部门预算公开</dc:title>"), std::string::npos);
+}
+
+// The cover and the document properties name the source file, not the folders it was read from;
+// the workbook reads back the same (the cover's 来源文件 is not part of the model).
+TEST(XlsxWriter, CoverNamesTheSourceFileWithoutItsFolders) {
+  Report report = small_report();
+  report.source.file = "/home/某人/预算资料/2025/测试.txt";
+  const std::string dir = bxtest::temp_dir("writer-source");
+  xlsx::write_workbook(report, dir + "/book.xlsx", bxtest::layouts());
+  const xlsx::Workbook wb = xlsx::read_workbook(dir + "/book.xlsx");
+  const xlsx::Sheet& cover = sheet(wb, "封面");
+  std::string source;
+  for (std::uint32_t r = 1; r <= cover.max_row; ++r) {
+    if (cover.text(r, 1) == "来源文件") source = std::string(cover.text(r, 2));
+    for (std::uint32_t c = 1; c <= cover.max_col; ++c) EXPECT_EQ(cover.text(r, c).find("预算资料"), std::string::npos);
+  }
+  EXPECT_EQ(source, "测试.txt");
+  const std::string core = xlsx::ZipArchive(dir + "/book.xlsx").read("docProps/core.xml");
+  EXPECT_NE(core.find("由 budgetxl 从 测试.txt 转换"), std::string::npos) << core;
+  EXPECT_EQ(core.find("预算资料"), std::string::npos) << core;
+  const Report back = xlsx::read_workbook_report(dir + "/book.xlsx", bxtest::layouts());
+  EXPECT_EQ(back.meta.entity, report.meta.entity);
+  EXPECT_EQ(back.meta.title, report.meta.title);
+  EXPECT_EQ(back.source.file, dir + "/book.xlsx");
 }
 
 TEST(XlsxWriter, SetAsideSheetCanBeLeftOut) {
