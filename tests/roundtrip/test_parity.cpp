@@ -29,17 +29,17 @@ std::map<Key, int> content_findings(const Report& r) {
 
 void expect_parity(const std::string& path) {
   SCOPED_TRACE(path);
-  Report text;
-  try {
-    text = io::read_report(path, bxtest::layouts());
-  } catch (const InputError&) {
-    return;  // not a report of a known layout family (yet): nothing to compare
-  }
+  // Every family: the report is read with the family it is recognised as, its workbook with the
+  // family the 封面 names.
+  const LayoutFamilies& families = LayoutFamilies::embedded();
+  const Report text = io::read_report(path, families);
+  const Layouts& layouts = io::layouts_of(text, families);
   const std::string book = bxtest::temp_dir("parity") + "/book.xlsx";
-  io::write_workbook(text, book, bxtest::layouts());
-  const Report sheet = io::read_report(book, bxtest::layouts());
+  io::write_workbook(text, book, layouts);
+  const Report sheet = io::read_report(book, families);
+  EXPECT_EQ(sheet.meta.family, text.meta.family);
 
-  const auto diffs = roundtrip::diff_reports(text, sheet, bxtest::layouts());
+  const auto diffs = roundtrip::diff_reports(text, sheet, layouts);
   for (std::size_t i = 0; i < diffs.size() && i < 10; ++i) ADD_FAILURE() << roundtrip::to_string(diffs[i]);
   ASSERT_EQ(text.forms.size(), sheet.forms.size());
   for (std::size_t f = 0; f < text.forms.size(); ++f) {
