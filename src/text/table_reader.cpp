@@ -264,8 +264,9 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
         }
       }
       // A line without fields: the table is over unless more rows follow it.
+      // (A page number between does not end the table: the rows go on on the next page.)
       std::size_t next = i + 1;
-      while (next < lines.size() && is_blank(lines[next].text)) ++next;
+      while (next < lines.size() && (is_blank(lines[next].text) || is_page_number(trim(lines[next].text), rl))) ++next;
       const bool rows_follow = next < lines.size() && has_tab(lines[next].text) && !(ctx.starts_other && ctx.starts_other(lines, next));
       if (!rows_follow || in_header) {
         if (in_header && rows_follow) {

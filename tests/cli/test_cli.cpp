@@ -987,3 +987,25 @@ TEST_F(Cli, ATextPartAndATablesPartImportAsOneReport) {
   EXPECT_EQ(model.at("meta").at("year"), 2019);
   EXPECT_EQ(model.at("meta").at("entity"), "江苏省人大常委会办公厅");
 }
+
+// A layout edit in a copy of a family's templates changes what is read, with no code change.
+TEST_F(Cli, AnEditedShanghaiTemplateReadsANewTitleWording) {
+  fs::copy(fs::path(bxtest::source_dir()) / "templates", at("tpl"), fs::copy_options::recursive);
+  const std::string snippet = "2025年部门支出总表\n编制部门：某局\t单位：元\n项目\t\t\t\t支出预算\t\t\n"
+                              "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\t\n"
+                              "201\t\t\t一般公共服务支出\t3.00\t2.00\t1.00\n201\t06\t\t财政事务\t3.00\t2.00\t1.00\n"
+                              "201\t06\t01\t行政运行\t3.00\t2.00\t1.00\n合计\t\t\t\t3.00\t2.00\t1.00\n";
+  spit(at("sh.txt"), snippet);
+  EXPECT_EQ(run({"--templates", "tpl", "--family", "shanghai", "json", "sh.txt", "-o", "before.json"}).code, 2);  // unknown title
+  const fs::path file = at("tpl/shanghai/tables/03-expenditure-summary.json");
+  std::string json = slurp(file);
+  ASSERT_TRUE(replace_once(json, "\"title\": \"支出预算总表\",", "\"title\": \"支出预算总表\",\n  \"title_variants\": [\"支出总表\"],"));
+  spit(file, json);
+  const Result r = run({"--templates", "tpl", "json", "sh.txt", "-o", "after.json"});
+  ASSERT_EQ(r.code, 0) << r;
+  const auto model = nlohmann::json::parse(slurp(at("after.json")));
+  EXPECT_EQ(model.at("meta").at("family"), "shanghai");
+  ASSERT_EQ(model.at("tables").size(), 1u);
+  EXPECT_EQ(model.at("tables")[0].at("rows").size(), 4u);
+  EXPECT_EQ(model.at("tables")[0].at("rows")[2].at("cells").at("code"), "2010601");
+}

@@ -81,13 +81,26 @@ TEST(JiangsuCorpus, CellsOfReport13MatchThePdf) {
   EXPECT_EQ(amount(r, 1, "一、财政拨款", "income_amount"), "15897.44");
   EXPECT_EQ(amount(r, 1, "一、一般公共服务支出", "expense_amount"), "12706.28");
   EXPECT_EQ(amount(r, 1, "一、基本支出", "use_amount"), "7877.76");
+  // p9 公开02: a vertical list with 小计 rows.
+  EXPECT_EQ(amount(r, 2, "公共财政拨款（补助）资金", "amount"), "15897.44");
+  EXPECT_EQ(amount(r, 2, "收入总计", "amount"), "15897.44");
   // p10 公开03: one row of figures; 结转下年资金 is blank, not zero.
   EXPECT_EQ(only_row(r, 3, "total"), "15897.44");
   EXPECT_EQ(only_row(r, 3, "reserve"), "1685.72");
   EXPECT_EQ(only_row(r, 3, "carry_forward"), "");
+  // p10 公开04.
+  EXPECT_EQ(amount(r, 4, "一、基本支出", "expense_amount"), "7877.76");
+  EXPECT_EQ(amount(r, 4, "一、一般公共预算", "income_amount"), "15897.44");
   // p11 公开05: the 合计 row first, with an empty code; 7-digit codes.
   EXPECT_EQ(r.table(5)->rows.front().kind, RowKind::total);
   EXPECT_EQ(amount(r, 5, "2010101", "amount"), "6372.32");
+  // p12-14 公开06-08.
+  EXPECT_EQ(amount(r, 6, "30101", "amount"), "1186.73");
+  EXPECT_EQ(amount(r, 7, "2010104", "amount"), "1305.25");
+  EXPECT_EQ(amount(r, 8, "30231", "amount"), "183.60");
+  // p16-17 公开11, 公开12.
+  EXPECT_EQ(amount(r, 11, "30201", "amount"), "370.00");
+  EXPECT_EQ(amount(r, 12, "台式计算机（20 万以下）", "amount"), "8.00");
   // p15 公开09 under its three-row header, and 公开10 empty with its note.
   EXPECT_EQ(only_row(r, 9, "meeting"), "1305.25");
   EXPECT_EQ(only_row(r, 9, "vehicle_running"), "183.60");

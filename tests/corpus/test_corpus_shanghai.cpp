@@ -88,9 +88,20 @@ TEST(ShanghaiCorpus, CellsOfReport02MatchThePdf) {
   EXPECT_EQ(amount(r, 2, "2210203", "total"), "2687760.00");
   EXPECT_EQ(amount(r, 2, "201", "total"), "22186440.80");
   EXPECT_EQ(amount(r, 2, "合计", "total"), "31214205.80");
+  // p12 表3.
+  EXPECT_EQ(amount(r, 3, "2010601", "basic"), "16093326.00");
+  EXPECT_EQ(amount(r, 3, "2010601", "project"), "138514.80");
   // p14 表4.
   EXPECT_EQ(amount(r, 4, "支出总计", "expense_general"), "31214205.80");
   EXPECT_EQ(amount(r, 4, "三、卫生健康支出", "expense_total"), "782164.00");
+  // p15 表5.
+  EXPECT_EQ(amount(r, 5, "201", "project"), "6093114.80");
+  // p17-18 表6, 表7: empty tables, a bare 合计 row with blank amounts.
+  for (int n : {6, 7}) {
+    ASSERT_EQ(r.table(n)->rows.size(), 1u) << n;
+    EXPECT_EQ(r.table(n)->rows[0].kind, RowKind::total) << n;
+    EXPECT_EQ(amount(r, n, "合计", "total"), "") << n;
+  }
   // p19-20 表8: a printed 0.00 is zero, not blank.
   EXPECT_EQ(amount(r, 8, "30101", "total"), "2642448.00");
   EXPECT_EQ(amount(r, 8, "30101", "public"), "0.00");
