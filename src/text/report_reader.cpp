@@ -88,8 +88,23 @@ class Walker {
   // line, a row of its header or its no-data note. A title in a list of tables is not a table.
   std::optional<TitleMatch> table_title_at(std::size_t i) const {
     auto m = match_table_title(lines_[i].text, layouts_);
-    if (!m) return m;
-    const layout::HeaderKeys hk = layout::header_keys(*m->layout);
+    if (!m || !body_follows(i, *m->layout)) return std::nullopt;
+    return m;
+  }
+
+  // The title under a label line ("公开 05 表"), in a wording the template does not know: the label
+  // says which table, when the line looks like a title and the table's body follows it.
+  std::optional<TitleMatch> title_under_label(std::size_t i, int label) const {
+    if (auto m = table_title_at(i)) return m;
+    const TableLayout* layout = layouts_.find_table(label);
+    const std::string t = trim(lines_[i].text);
+    if (!layout || t.find('\t') != std::string::npos || code_points(t) > 60 || !ends_with(t, "表") || !body_follows(i, *layout))
+      return std::nullopt;
+    return TitleMatch{layout, first_year(label_key(t))};
+  }
+
+  bool body_follows(std::size_t i, const TableLayout& table) const {
+    const layout::HeaderKeys hk = layout::header_keys(table);
     for (std::size_t j = i + 1, seen = 0; j < lines_.size() && seen < 6; ++j) {
       const std::string t = trim(lines_[j].text);
       if (t.empty()) continue;
@@ -99,21 +114,21 @@ class Walker {
         if (!trim(f).empty()) joined += (joined.empty() ? "" : " ") + trim(f);
       std::string label, entity, unit;
       if (layout::parse_entity_line(joined, rl_, &label, &entity, &unit) || layout::parse_unit_line(joined, rl_, &unit) ||
-          match_label_line(t, layouts_) == m->layout->number || layout::is_no_data_note(label_key(t), rl_))
-        return m;
+          match_label_line(t, layouts_) == table.number || layout::is_no_data_note(label_key(t), rl_))
+        return true;
       const auto keys = layout::nonempty_keys(split_tabs(t));
       for (const auto* rows : {&hk.full, &hk.without_optional})
-        if (std::find(rows->begin(), rows->end(), keys) != rows->end()) return m;
+        if (std::find(rows->begin(), rows->end(), keys) != rows->end()) return true;
       if (match_table_title(t, layouts_)) break;
     }
-    return std::nullopt;
+    return false;
   }
 
   bool starts_table(std::size_t i) const {
     if (table_title_at(i)) return true;
-    if (match_label_line(lines_[i].text, layouts_)) {
+    if (const int label = match_label_line(lines_[i].text, layouts_)) {
       std::size_t n = next_nonblank(i + 1);
-      return n < lines_.size() && table_title_at(n).has_value();
+      return n < lines_.size() && title_under_label(n, label).has_value();
     }
     return false;
   }
@@ -171,7 +186,7 @@ class Walker {
     if (const int label = match_label_line(t, layouts_)) {
       const std::size_t n = next_nonblank(i + 1);
       if (n < lines_.size())
-        if (auto m = table_title_at(n)) {
+        if (auto m = title_under_label(n, label)) {
           const std::size_t end = read_one_table(n, *m);
           Table& table = report_.tables.back();
           table.label_line = t;

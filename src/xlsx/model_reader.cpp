@@ -195,6 +195,10 @@ class Mapper {
           } else if (layout::parse_unit_line(t, rl, &unit)) {
             table.unit = unit;
             consumed = true;
+          } else if (!title_found && table.entity.empty() && util::ends_with(t, "表")) {
+            // A title in a wording the template does not know: the sheet's name said the table.
+            table.title = t;
+            title_found = consumed = true;
           }
         }
         // The entity and unit share a row: keep reading the rest of it.

@@ -2,6 +2,7 @@
 // snippets written the way the real reports print (→ is a TAB).
 #include <gtest/gtest.h>
 
+#include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
 #include "text/decode.hpp"
 #include "text/report_reader.hpp"
@@ -146,4 +147,22 @@ TEST(FamilyRules, TheFamilyIsRecognisedFromTitlesAndLabelLines) {
   EXPECT_EQ(detect("公开 01 表\n收支预算总表\n公开 02 表\n收入预算总表\n").family(), "jiangsu");
   EXPECT_EQ(detect("预算公开表1\n2024年预算收支总表\n").family(), "shanxi");
   EXPECT_EQ(detect("nothing of a budget here\n").family(), "shanxi");  // a tie: the first family listed
+}
+
+TEST(FamilyRules, ALabelLineNamesItsTableWhateverTheTitleSays) {
+  // A wording the template does not know ("收入来源预算总表"), under 公开 02 表: the label decides.
+  const Report r = read_as("jiangsu", "公开 02 表\n收入来源预算总表\n部门名称：某厅→单位：万元\n项目名称→→金额\n"
+                                      "收入总计→→10.00\n一般公共预算资金→小计→10.00\n");
+  ASSERT_NE(r.table(2), nullptr);
+  EXPECT_EQ(r.table(2)->title, "收入来源预算总表");
+  EXPECT_EQ(r.table(2)->label_line, "公开 02 表");
+  EXPECT_EQ(r.table(2)->rows.size(), 2u);
+  // … and it comes back from the workbook and the written text the same.
+  const std::string dir = bxtest::temp_dir("family-label-title");
+  bxtest::spit(dir + "/r.txt", tabs("公开 02 表\n收入来源预算总表\n部门名称：某厅→单位：万元\n项目名称→→金额\n收入总计→→10.00\n"));
+  const roundtrip::FileResult rt = roundtrip::roundtrip_file(dir + "/r.txt", dir, LayoutFamilies::embedded(), "jiangsu");
+  EXPECT_TRUE(rt.passed) << rt.error << " " << rt.via_workbook.size() << " " << rt.via_text.size();
+  // Prose that merely ends with 表 after a label-like line is not taken: no body follows it.
+  const Report prose = read_as("jiangsu", "公开 02 表\n详见收入预算表\n本部门收入10.00万元。\n");
+  EXPECT_EQ(prose.table(2), nullptr);
 }
