@@ -124,6 +124,7 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
   const HeaderKeys hk = header_keys(layout);
   int markup = 0;
   table.number = layout.number;
+  if (!layout.unit.empty()) table.unit = layout.unit;  // until the table's own unit line says otherwise
   table.title = std::string(strip_markup(trim(lines[title].text), &markup));
   table.origin = Origin::at_line(lines[title].number);
 

@@ -159,6 +159,7 @@ class Mapper {
   Table read_table(const Sheet& sheet, const TableLayout& layout) {
     Table table;
     table.number = layout.number;
+    if (!layout.unit.empty()) table.unit = layout.unit;  // until the sheet's unit cell says otherwise
     table.origin = Origin::at_cell(sheet.name, 1, 1);
     const layout::HeaderKeys hk = layout::header_keys(layout);
     const ReportLayout& rl = layouts_.report();
