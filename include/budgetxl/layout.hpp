@@ -158,6 +158,14 @@ struct ReportLayout {
   std::shared_ptr<const struct ReportPatterns> patterns;
 };
 
+// The national vocabulary under the families (templates/national.json): the roles of the core
+// tables and the standard column ids, each with its Chinese name. Every table of every family uses
+// them, checked when a family loads.
+struct NationalVocabulary {
+  std::map<std::string, std::string> roles;    // "budget_summary" -> "收支总表"
+  std::map<std::string, std::string> columns;  // "total" -> "合计"
+};
+
 // One complete, checked layout set of one family (a province's table set: templates/NAME/): its
 // tables, the report's patterns and the forms. Every reader, writer and the diff take the set they
 // are given; there is no default.
@@ -175,14 +183,16 @@ class Layouts {
   const TableLayout* find_table(int number) const;   // by number; nullptr when the set has none
   const ReportLayout& report() const { return report_; }
   const FormLayouts& forms() const { return *forms_; }
+  const NationalVocabulary& vocabulary() const { return *vocabulary_; }
   // Where the set came from, for messages: "templates/shanxi (built in)" or the folder.
   const std::string& origin() const { return origin_; }
 
  private:
   friend class LayoutFamilies;
   void add_file(const std::string& path, const std::string& text);
-  void finish();
+  void finish(std::shared_ptr<const NationalVocabulary> vocabulary);
   std::string where(const std::string& path) const;  // "DIR/tables/01-….json"
+  std::shared_ptr<const NationalVocabulary> vocabulary_;
   std::string origin_;
   std::string family_, family_title_;
   std::vector<TableLayout> tables_;

@@ -115,7 +115,8 @@ int run_families(const Options& opt) {
     const auto families = io::load_families(opt.templates_dir);
     for (const auto& f : families->all()) {
       std::cout << fmt::format("{}  {}  ({} 张表, {})\n", f->family(), f->family_title(), f->tables().size(), f->origin());
-      for (const TableLayout& t : f->tables()) std::cout << fmt::format("    {}\n", t.sheet);
+      for (const TableLayout& t : f->tables())
+        std::cout << fmt::format("    {}  （{} {}）\n", t.sheet, f->vocabulary().roles.at(t.role), t.role);
     }
     return kExitOk;
   });

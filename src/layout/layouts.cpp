@@ -363,7 +363,19 @@ void Layouts::add_file(const std::string& path, const std::string& text) {
   }
 }
 
-void Layouts::finish() {
+void Layouts::finish(std::shared_ptr<const NationalVocabulary> vocabulary) {
+  vocabulary_ = std::move(vocabulary);
+  // Every table speaks the national vocabulary: its role and its column ids.
+  for (const TableLayout& t : tables_) {
+    std::string file;
+    for (const auto& [number, path] : table_files_)
+      if (number == t.number) file = where(path);
+    if (!vocabulary_->roles.count(t.role))
+      throw TemplateError(fmt::format("{}: role: \"{}\" is not a role of the national vocabulary (templates/national.json)", file, t.role));
+    for (const ColumnLayout& c : t.columns)
+      if (!vocabulary_->columns.count(c.id))
+        throw TemplateError(fmt::format("{}: columns: \"{}\" is not a column id of the national vocabulary (templates/national.json)", file, c.id));
+  }
   std::sort(tables_.begin(), tables_.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
   if (family_.empty()) throw TemplateError(fmt::format("{}: missing", where("family.json")));
   // A set holds whatever tables its templates describe, each number once (checked as the files
@@ -408,6 +420,29 @@ std::vector<std::pair<std::string, std::string>> json_files(const std::string& d
 }
 
 // The family order of a families.json ("families": ["shanxi", …]).
+NationalVocabulary vocabulary_from(const std::string& text, const std::string& file) {
+  try {
+    const json j = json::parse(text);
+    NationalVocabulary v;
+    for (const auto& [id, name] : required(j, "roles", "roles", file).items()) v.roles[id] = name.get<std::string>();
+    for (const auto& [id, name] : required(j, "columns", "columns", file).items()) v.columns[id] = name.get<std::string>();
+    return v;
+  } catch (const json::exception& e) {
+    throw TemplateError(fmt::format("{}: {}", file, e.what()));
+  }
+}
+
+// The vocabulary built in: a family folder given alone is checked against it.
+std::shared_ptr<const NationalVocabulary> embedded_vocabulary() {
+  static const auto v = [] {
+    for (const auto& f : layout::embedded_templates())
+      if (std::string(f.path) == "national.json")
+        return std::make_shared<const NationalVocabulary>(vocabulary_from(f.text, "templates/national.json (built in)"));
+    throw TemplateError("templates/national.json: missing from the build");
+  }();
+  return v;
+}
+
 std::vector<std::string> family_order(const std::string& text, const std::string& file) {
   try {
     const json j = json::parse(text);
@@ -425,7 +460,7 @@ Layouts Layouts::load_directory(const std::string& dir) {
   Layouts l;
   l.origin_ = normal_origin(dir);
   for (const auto& [path, text] : json_files(dir)) l.add_file(path, text);
-  l.finish();
+  l.finish(embedded_vocabulary());
   return l;
 }
 
@@ -448,10 +483,13 @@ LayoutFamilies LayoutFamilies::from_files(const std::vector<std::pair<std::strin
                                           const std::string& origin, const std::string& suffix) {
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_folder;
   std::vector<std::string> order;
+  std::shared_ptr<const NationalVocabulary> vocabulary;
   for (const auto& [path, text] : files) {
     const std::size_t slash = path.find('/');
     if (slash == std::string::npos) {
       if (path == "families.json") order = family_order(text, origin + "/" + path);
+      if (path == "national.json")
+        vocabulary = std::make_shared<const NationalVocabulary>(vocabulary_from(text, origin + "/" + path + suffix));
       continue;
     }
     by_folder[path.substr(0, slash)].emplace_back(path.substr(slash + 1), text);
@@ -475,7 +513,7 @@ LayoutFamilies LayoutFamilies::from_files(const std::vector<std::pair<std::strin
     Layouts l;
     l.origin_ = origin + "/" + folder + suffix;
     for (const auto& [path, text] : it->second) l.add_file(path, text);
-    l.finish();
+    l.finish(vocabulary ? vocabulary : embedded_vocabulary());
     out.add(std::move(l));
   }
   return out;

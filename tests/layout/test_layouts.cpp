@@ -386,3 +386,26 @@ TEST(Layouts, DocumentKindsAndEntityLabelsAreChecked) {
     EXPECT_NE(message.find(expected), std::string::npos) << message;
   }
 }
+
+// Every table speaks the national vocabulary (templates/national.json): a role or a column id that
+// is not in it is a template error naming the file.
+TEST(Layouts, TablesUseTheNationalVocabulary) {
+  const Layouts& sh = LayoutFamilies::embedded().get("shanghai");
+  EXPECT_EQ(sh.vocabulary().roles.at(sh.table(1).role), "收支总表");
+  EXPECT_EQ(LayoutFamilies::embedded().get("jiangsu").table(1).role, bxtest::layouts().table(1).role);  // one role, every family
+  {
+    const std::string dir = copy_templates("vocabulary-role");
+    const std::string file = dir + "/tables/03-expenditure-summary.json";
+    spit(file, replace_once(slurp(file), "\"role\": \"expenditure_summary\"", "\"role\": \"expense_overview\""));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find("03-expenditure-summary.json"), std::string::npos) << message;
+    EXPECT_NE(message.find("expense_overview"), std::string::npos) << message;
+  }
+  {
+    const std::string dir = copy_templates("vocabulary-column");
+    const std::string file = dir + "/tables/03-expenditure-summary.json";
+    spit(file, replace_once(slurp(file), "{\"id\": \"basic\"", "{\"id\": \"basic_spending\""));
+    const std::string message = template_error(dir);
+    EXPECT_NE(message.find("basic_spending"), std::string::npos) << message;
+  }
+}
