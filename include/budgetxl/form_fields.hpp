@@ -155,15 +155,47 @@ void body(const Form&, const DepartmentText& f, V& v) {
   v.strings("safeguards", f.safeguards);
 }
 
+template <class V>
+void body(const Form& form, const ShanghaiProjectForm& f, V& v) {
+  v.text("project_name", f.project_name);
+  v.text("nature", f.nature);
+  v.text("category", f.category);
+  v.text("department", f.department);
+  v.text("unit", f.unit);
+  v.object("dates", [&] {
+    v.text("start", f.start_date);
+    v.text("end", f.end_date);
+  });
+  v.object("funds", [&] {
+    v.object("project", [&] {
+      v.amount("total", f.total);
+      v.amount("fiscal", f.fiscal);
+      v.amount("other", f.other);
+    });
+    v.object("annual", [&] {
+      v.amount("total", f.annual_total);
+      v.amount("appropriation", f.appropriation);
+      v.amount("carryover", f.carryover);
+      v.amount("other", f.annual_other);
+    });
+  });
+  v.object("goal", [&] {
+    v.text("total", f.goal_total);
+    v.text("annual", f.goal_annual);
+  });
+  v.list("indicators", f.indicators, [&](const Indicator& i) { indicator(i, v, false); });
+  v.number("indicator_count", static_cast<long long>(form.indicator_count()));
+}
+
 // The whole form: what every kind has, its body, then what the finishing pass set.
 template <class V>
 void form(const Form& f, V& v) {
   const FormKind kind = f.kind();
-  const bool project = kind == FormKind::project || kind == FormKind::project_hebei;
+  const bool project = form_kind_is_project(kind);
   v.text("kind", form_kind_name(kind));
   v.text("kind_title", form_kind_title(kind));
   v.text("title", f.title);
-  if (kind == FormKind::project || kind == FormKind::department_overall) {
+  if (kind == FormKind::project || kind == FormKind::department_overall || kind == FormKind::project_shanghai) {
     v.text("year_line", f.year_line);
     v.number("year", f.year);
   }

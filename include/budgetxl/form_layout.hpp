@@ -99,6 +99,9 @@ struct FormGrids {
   std::vector<FormBlock> blocks;
   FormGrid sheet, text;
   std::string amount_unit;  // the unit the form's amounts are printed in ("元", "万元"; "" when none)
+  // Decimals the amounts are printed with: 2, or -1 (the default) for the unit's way: 万元 with two,
+  // 元 whole (cents only when there are any).
+  int amount_decimals = -1;
   const FormBlock* block(std::string_view name) const;  // nullptr when the form has no such block
 };
 
@@ -115,7 +118,7 @@ const Amount* grid_cell_amount(const GridCell& cell, const form_fields::FieldInd
 bool grid_row_shown(const GridRow& row, const form_fields::FieldIndex& fields);
 
 struct FormLayouts {
-  FormGrids grids[4];  // by FormKind
+  FormGrids grids[5];  // by FormKind
   const FormGrids& grid(FormKind k) const { return grids[static_cast<int>(k)]; }
 
   // Shanxi project form
@@ -138,6 +141,10 @@ struct FormLayouts {
   FormLabelSet department_text_sections;
   std::string goal_prefix, indicator_prefix;  // label keys
   std::string goal_prefix_text, indicator_prefix_text;  // as written ("绩效目标：")
+  // Shanghai project form (财政项目支出绩效目标填报表)
+  std::string shanghai_title;
+  std::vector<std::string> shanghai_title_keys;
+  FormLabelSet shanghai_fields;
   // Indicators
   std::vector<std::string> indicator_header_labels;  // label keys ("绩效指标" …)
   std::vector<std::string> indicator_header_cells;   // label keys ("一级指标" …)

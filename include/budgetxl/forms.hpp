@@ -1,4 +1,4 @@
-// Performance target forms (绩效目标表): the four kinds met in real reports, sharing what they share.
+// Performance target forms (绩效目标表): the five kinds met in real reports, sharing what they share.
 // Amounts are fixed-point like table amounts: 元 in the Shanxi forms, 万元 in the other province's
 // layout (Form::amount_unit says which). Text is kept as written; indicator labels are kept as
 // written and also mapped to the standard hierarchy (产出/效益/满意度 → 数量/质量/…).
@@ -18,11 +18,14 @@ enum class FormKind {
   project,             // 项目支出绩效目标申报表 / 项目支出绩效目标表 (Shanxi)
   department_overall,  // 整体支出绩效目标申报表
   project_hebei,       // 项目绩效目标表 of the other province's layout (report 004)
-  department_text      // 部门整体绩效目标 written as text (report 004)
+  department_text,     // 部门整体绩效目标 written as text (report 004)
+  project_shanghai     // 财政项目支出绩效目标填报表 (Shanghai family)
 };
-const char* form_kind_name(FormKind k);   // "project", "department_overall", "project_hebei", "department_text"
-const char* form_kind_title(FormKind k);  // "项目支出绩效目标表", "整体支出绩效目标表", "项目绩效目标表", "部门整体绩效目标"
+const char* form_kind_name(FormKind k);   // "project", "department_overall", "project_hebei", "department_text", "project_shanghai"
+const char* form_kind_title(FormKind k);  // "项目支出绩效目标表", "整体支出绩效目标表", "项目绩效目标表", "部门整体绩效目标", "财政项目支出绩效目标填报表"
 bool form_kind_from_name(const std::string& name, FormKind& out);
+// A form for one project (Shanxi, Hebei, Shanghai): it has a 项目名称 and is linked to 表十二.
+bool form_kind_is_project(FormKind k);
 
 // The standard indicator hierarchy.
 enum class IndicatorClass { unknown, output, benefit, satisfaction };  // 一级: 产出 / 效益 / 满意度
@@ -186,6 +189,30 @@ struct DepartmentText {
   bool operator==(const DepartmentText&) const = default;
 };
 
+// 财政项目支出绩效目标填报表 of the Shanghai family (元): labelled fields, the money of the whole
+// project and of the year with their breakdowns, the two goals, one indicator table whose 一级 and
+// 二级 cells are left empty when they repeat.
+struct ShanghaiProjectForm {
+  std::string project_name;  // 项目名称
+  std::string nature;        // 项目性质 ("经常性项目")
+  std::string category;      // 项目类别 ("特定目标类")
+  std::string department;    // 主管部门
+  std::string unit;          // 实施单位
+  std::string start_date;    // 计划开始日期, as written ("2023-01-01")
+  std::string end_date;      // 计划完成日期, as written
+  Amount total;              // 项目资金总额
+  Amount fiscal;             // 其中：财政资金
+  Amount other;              // 其他资金 (of the project)
+  Amount annual_total;       // 年度资金申请总额
+  Amount appropriation;      // 其中：当年财政拨款
+  Amount carryover;          // 上年结转资金
+  Amount annual_other;       // 其他资金 (of the year)
+  std::string goal_total;    // 项目总目标
+  std::string goal_annual;   // 年度总体目标
+  std::vector<Indicator> indicators;  // 一级/二级/三级指标, 年度(/项目)指标值
+  bool operator==(const ShanghaiProjectForm&) const = default;
+};
+
 // One form: what every kind has (title, year, unit, how it was read and linked), and the body of
 // its kind. The variant's alternatives are in FormKind order.
 struct Form {
@@ -193,7 +220,7 @@ struct Form {
   std::string year_line;   // as written: "(2024年度)"
   int year = 0;
   std::string amount_unit = "元";  // "元" (Shanxi) or "万元" (Hebei, overall form budget)
-  std::variant<ProjectForm, OverallForm, HebeiForm, DepartmentText> body;
+  std::variant<ProjectForm, OverallForm, HebeiForm, DepartmentText, ShanghaiProjectForm> body;
 
   // --- Set by the finishing pass ---
   // What is missing ("footer", "indicators", "annual_total" …); stable ids.
@@ -217,7 +244,7 @@ struct Form {
   template <class T> const T* get_if() const { return std::get_if<T>(&body); }
   // 项目名称 of a project form (Shanxi or Hebei), "" for the other kinds.
   const std::string& project_name() const;
-  // The single indicator table of the overall and Hebei forms; nullptr for the other kinds.
+  // The single indicator table of the overall, Hebei and Shanghai forms; nullptr for the other kinds.
   const std::vector<Indicator>* indicator_list() const;
 
   // Indicators that count (rows with 三级 text): of the 年度 half, of the 实施期 half, and rows with

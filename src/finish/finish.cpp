@@ -67,13 +67,18 @@ void finish_meta(Report& report) {
   if (report.meta.year == 0) report.findings.add("report.no-year", Severity::warning, "未找到预算年度");
 }
 
+// Records in a project form what it misses, with a finding naming the project (or the form's title).
+auto missing_part(Form& form, Report& report) {
+  return [&form, &report](const char* id, const char* rule, Severity sev, const std::string& what) {
+    form.missing.push_back(id);
+    const std::string& name = form.project_name().empty() ? form.title : form.project_name();
+    report.findings.add(rule, sev, "绩效目标表“" + excerpt(name) + "”" + what, form.origin);
+  };
+}
+
 void check_project(Form& form, Report& report) {
   const ProjectForm& p = form.as<ProjectForm>();
-  auto missing = [&](const char* id, const char* rule, Severity sev, const std::string& what) {
-    form.missing.push_back(id);
-    report.findings.add(rule, sev, "绩效目标表“" + excerpt(p.project_name.empty() ? form.title : p.project_name) + "”" + what,
-                        form.origin);
-  };
+  const auto missing = missing_part(form, report);
   if (p.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
   if (form.year == 0) missing("year", "form.missing-year", Severity::info, "缺少年度行");
   if (p.period_funds.total.is_blank()) missing("period_total", "form.missing-amount", Severity::warning, "缺少实施期资金总额");
@@ -136,6 +141,30 @@ void check_department_text(Form& form, Report& report) {
   }
 }
 
+// 财政项目支出绩效目标填报表: the official form has no footer, so none is missed.
+void check_shanghai(Form& form, Report& report) {
+  const ShanghaiProjectForm& s = form.as<ShanghaiProjectForm>();
+  const auto missing = missing_part(form, report);
+  if (s.project_name.empty()) missing("project_name", "form.missing-project-name", Severity::error, "缺少项目名称");
+  if (form.year == 0) missing("year", "form.missing-year", Severity::info, "缺少年度行");
+  if (s.total.is_blank()) missing("project_total", "form.missing-amount", Severity::warning, "缺少项目资金总额");
+  if (s.annual_total.is_blank()) missing("annual_total", "form.missing-amount", Severity::warning, "缺少年度资金申请总额");
+  if (s.goal_total.empty() && s.goal_annual.empty())
+    missing("goal", "form.missing-goal", Severity::warning, "缺少项目总目标和年度总体目标");
+  if (form.indicator_count() == 0) missing("indicators", "form.missing-indicators", Severity::warning, "没有绩效指标");
+  const struct {
+    const char* half;
+    const Amount& total;
+    Amount sum;
+  } halves[] = {{"项目资金", s.total, s.fiscal + s.other}, {"年度资金", s.annual_total, s.appropriation + s.carryover + s.annual_other}};
+  for (const auto& h : halves)
+    if (!h.total.is_blank() && !h.sum.is_blank() && h.sum.minor() != h.total.minor())
+      report.findings.add("form.funds-sum", Severity::warning,
+                          "绩效目标表“" + excerpt(s.project_name) + "”" + h.half + "来源合计 " + h.sum.to_string(2, true) +
+                              " 不等于总额 " + h.total.to_string(2, true),
+                          form.origin);
+}
+
 // An earlier form of the same kind for the same project.
 void find_duplicate(std::size_t k, Report& report) {
   Form& form = report.forms[k];
@@ -162,8 +191,9 @@ void finish_forms(Report& report) {
       case FormKind::department_overall: check_overall(form, report); break;
       case FormKind::project_hebei: check_hebei(form, report); break;
       case FormKind::department_text: check_department_text(form, report); break;
+      case FormKind::project_shanghai: check_shanghai(form, report); break;
     }
-    if (form.kind() == FormKind::project || form.kind() == FormKind::project_hebei) find_duplicate(k, report);
+    if (form_kind_is_project(form.kind())) find_duplicate(k, report);
   }
 }
 

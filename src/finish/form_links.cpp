@@ -21,6 +21,10 @@ bool form_wan(const Form& f, std::int64_t& out) {
     out = yuan_to_wan(p->annual_funds.total.minor());
     return true;
   }
+  if (const auto* s = f.get_if<ShanghaiProjectForm>(); s && !s->annual_total.is_blank()) {
+    out = yuan_to_wan(s->annual_total.minor());
+    return true;
+  }
   if (const auto* h = f.get_if<HebeiForm>(); h && !h->budget.is_blank()) {
     out = h->budget.minor();
     return true;
@@ -66,9 +70,7 @@ void link_forms_to_projects(Report& report, const Layouts& layouts) {
     f.linked_project = row_name(t12->rows[p.row]);
     p.linked = true;
   };
-  auto is_project_form = [](const Form& f) {
-    return f.kind() == FormKind::project || f.kind() == FormKind::project_hebei;
-  };
+  auto is_project_form = [](const Form& f) { return form_kind_is_project(f.kind()); };
 
   // 1. By name.
   for (auto& f : report.forms) {

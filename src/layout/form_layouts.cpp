@@ -76,10 +76,11 @@ json parse_file(const std::map<std::string, std::string>& files, const std::stri
 
 // The blocks the writers of each kind know (FormKind order); every one must be described.
 const std::vector<std::string>& known_blocks(FormKind k) {
-  static const std::vector<std::string> blocks[4] = {{"goals", "indicator_pairs"},
+  static const std::vector<std::string> blocks[5] = {{"goals", "indicator_pairs"},
                                                      {"budget_lines", "key_tasks", "indicators"},
                                                      {"spending_plan", "indicators"},
-                                                     {"overall_goal", "sub_goals", "safeguards"}};
+                                                     {"overall_goal", "sub_goals", "safeguards"},
+                                                     {"indicator_table"}};
   return blocks[static_cast<int>(k)];
 }
 
@@ -91,6 +92,7 @@ Form empty_form(FormKind k) {
     case FormKind::department_overall: f.body.emplace<OverallForm>(); break;
     case FormKind::project_hebei: f.body.emplace<HebeiForm>(); break;
     case FormKind::department_text: f.body.emplace<DepartmentText>(); break;
+    case FormKind::project_shanghai: f.body.emplace<ShanghaiProjectForm>(); break;
   }
   return f;
 }
@@ -195,6 +197,8 @@ FormGrids grids_from(const json& j, FormKind kind, std::vector<const FormLabelSe
   GridParser parse(kind, std::move(labels), file);
   FormGrids g;
   g.amount_unit = need(j, "amount_unit", file).get<std::string>();
+  g.amount_decimals = j.value("amount_decimals", -1);
+  if (g.amount_decimals != -1 && g.amount_decimals != 2) throw TemplateError(file + ": amount_decimals: 2, or absent");
   const auto& known = known_blocks(kind);
   for (const auto& b : need(j, "blocks", file)) {
     FormBlock block;
@@ -428,6 +432,12 @@ FormLayouts load_form_layouts(const std::map<std::string, std::string>& files, c
       f.indicator_prefix = util::label_key(f.indicator_prefix_text);
       f.grids[3] = grids_from(j, FormKind::department_text, {&f.department_text_sections}, file);
     });
+    read("forms/shanghai_project.json", [&](const json& j) {
+      f.shanghai_title = need(j, "title", file).get<std::string>();
+      f.shanghai_title_keys = keys_from(need(j, "title_keys", file));
+      f.shanghai_fields = labels_from(need(j, "fields", file));
+      f.grids[4] = grids_from(j, FormKind::project_shanghai, {&f.shanghai_fields}, file);
+    });
     read("forms/indicators.json", [&](const json& j) {
       f.indicator_header_labels = keys_from(need(j, "header_labels", file));
       f.indicator_header_cells = keys_from(need(j, "header_cells", file));
@@ -500,6 +510,27 @@ std::string* overall_info_field(OverallForm& form, const std::string& id) {
          : id == "staff_on_quota"       ? &form.staff_on_quota
          : id == "staff_other"          ? &form.staff_other
                                         : nullptr;
+}
+
+std::string* shanghai_text_field(ShanghaiProjectForm& form, const std::string& id) {
+  return id == "project_name" ? &form.project_name
+         : id == "nature"     ? &form.nature
+         : id == "category"   ? &form.category
+         : id == "department" ? &form.department
+         : id == "unit"       ? &form.unit
+         : id == "start_date" ? &form.start_date
+         : id == "end_date"   ? &form.end_date
+                              : nullptr;
+}
+
+Amount* shanghai_amount_field(ShanghaiProjectForm& form, const std::string& id, bool annual) {
+  return id == "total"           ? &form.total
+         : id == "fiscal"        ? &form.fiscal
+         : id == "annual_total"  ? &form.annual_total
+         : id == "appropriation" ? &form.appropriation
+         : id == "carryover"     ? &form.carryover
+         : id == "other"         ? (annual ? &form.annual_other : &form.other)
+                                 : nullptr;
 }
 
 }  // namespace budgetxl

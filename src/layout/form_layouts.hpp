@@ -18,4 +18,10 @@ FormLayouts load_form_layouts(const std::map<std::string, std::string>& files, c
 // nullptr for ids outside the basic information. One mapping for the text and workbook readers.
 std::string* overall_info_field(OverallForm& form, const std::string& id);
 
+// The text field and the amount of a Shanghai project form that a label id ("nature", "carryover" …)
+// fills, nullptr for other ids; `annual`: the label stands in the year's half (only 其他资金 is
+// printed in both). One mapping for the text and workbook readers.
+std::string* shanghai_text_field(ShanghaiProjectForm& form, const std::string& id);
+Amount* shanghai_amount_field(ShanghaiProjectForm& form, const std::string& id, bool annual);
+
 }  // namespace budgetxl

@@ -11,6 +11,7 @@ const char* form_kind_name(FormKind k) {
     case FormKind::department_overall: return "department_overall";
     case FormKind::project_hebei: return "project_hebei";
     case FormKind::department_text: return "department_text";
+    case FormKind::project_shanghai: return "project_shanghai";
   }
   return "";
 }
@@ -21,17 +22,23 @@ const char* form_kind_title(FormKind k) {
     case FormKind::department_overall: return "整体支出绩效目标表";
     case FormKind::project_hebei: return "项目绩效目标表";
     case FormKind::department_text: return "部门整体绩效目标";
+    case FormKind::project_shanghai: return "财政项目支出绩效目标填报表";
   }
   return "";
 }
 
 bool form_kind_from_name(const std::string& name, FormKind& out) {
-  for (FormKind k : {FormKind::project, FormKind::department_overall, FormKind::project_hebei, FormKind::department_text})
+  for (FormKind k : {FormKind::project, FormKind::department_overall, FormKind::project_hebei, FormKind::department_text,
+                     FormKind::project_shanghai})
     if (name == form_kind_name(k)) {
       out = k;
       return true;
     }
   return false;
+}
+
+bool form_kind_is_project(FormKind k) {
+  return k == FormKind::project || k == FormKind::project_hebei || k == FormKind::project_shanghai;
 }
 
 const char* indicator_class_name(IndicatorClass c) {
@@ -111,12 +118,14 @@ const std::string& Form::project_name() const {
   static const std::string none;
   if (const auto* p = get_if<ProjectForm>()) return p->project_name;
   if (const auto* h = get_if<HebeiForm>()) return h->project_name;
+  if (const auto* s = get_if<ShanghaiProjectForm>()) return s->project_name;
   return none;
 }
 
 const std::vector<Indicator>* Form::indicator_list() const {
   if (const auto* o = get_if<OverallForm>()) return &o->indicators;
   if (const auto* h = get_if<HebeiForm>()) return &h->indicators;
+  if (const auto* s = get_if<ShanghaiProjectForm>()) return &s->indicators;
   return nullptr;
 }
 

@@ -25,8 +25,8 @@ constexpr Rule kRules[] = {
     // Performance target forms: content (the finishing pass) …
     {"form.missing-project-name", error, co, "a project form without 项目名称"},
     {"form.missing-year", info, co, "a form without its year line"},
-    {"form.missing-amount", warning, co, "a project form without 实施期 or 年度资金总额"},
-    {"form.missing-goal", warning, co, "a project form without 总体目标"},
+    {"form.missing-amount", warning, co, "a project form without 实施期 or 年度资金总额 (Shanghai: 项目资金总额 or 年度资金申请总额)"},
+    {"form.missing-goal", warning, co, "a project form without 总体目标 (Shanghai: 项目总目标 and 年度总体目标)"},
     {"form.missing-indicators", warning, co, "a form without indicators"},
     {"form.missing-footer", info, co, "a form without 负责人/经办人/联系电话/填报日期"},
     {"form.overall-missing", warning, co, "an overall form without 部门名称, 年度预算情况 or 年度绩效指标"},

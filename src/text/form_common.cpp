@@ -67,6 +67,13 @@ bool set_aside_page_number(const Line& line, const ReportLayout& layout, Report&
   return true;
 }
 
+Step form_step(const Lines& lines, std::size_t j, const Layouts& layouts, Report& report) {
+  const Line& line = lines[j];
+  if (is_blank(line.text) || set_aside_page_number(line, layouts.report(), report)) return Step::skip;
+  if (form_start(lines, j, layouts.forms()) != Start::none || is_section_end(line.text)) return Step::end;
+  return Step::read;
+}
+
 std::size_t next_nonblank(const Lines& lines, std::size_t j) {
   while (j < lines.size() && is_blank(lines[j].text)) ++j;
   return j;

@@ -71,9 +71,15 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& 
 std::size_t read_overall_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 std::size_t read_hebei_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 std::size_t read_department_text(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
+std::size_t read_shanghai_form(const Lines& lines, std::size_t i, const Layouts& layouts, Report& report);
 
 // Which kind of form starts at line i, if any.
-enum class Start { none, project, overall, hebei, department_text };
+enum class Start { none, project, overall, hebei, department_text, shanghai };
 Start form_start(const Lines& lines, std::size_t i, const FormLayouts& L);
+
+// What a form reader does first with line j of its form: skip it (blank, or a page number, kept
+// aside), end the form there (another form starts, or a section heading), or read it.
+enum class Step { skip, end, read };
+Step form_step(const Lines& lines, std::size_t j, const Layouts& layouts, Report& report);
 
 }  // namespace budgetxl::text::forms

@@ -51,9 +51,10 @@ std::size_t read_hebei_form(const Lines& lines, std::size_t i, const Layouts& la
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
-    if (is_blank(line.text)) continue;
-    if (set_aside_page_number(line, layouts.report(), report)) continue;
-    if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
+    if (const Step step = form_step(lines, j, layouts, report); step != Step::read) {
+      if (step == Step::end) break;
+      continue;
+    }
     const std::string clean = strip_html(line.text);
     const std::vector<std::string> fields = split_tabs(clean);
     const auto cells = cells_of(line);

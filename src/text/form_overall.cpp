@@ -25,9 +25,10 @@ std::size_t read_overall_form(const Lines& lines, std::size_t i, const Layouts& 
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
-    if (is_blank(line.text)) continue;
-    if (set_aside_page_number(line, layouts.report(), report)) continue;
-    if (form_start(lines, j, L) != Start::none || is_section_end(line.text)) break;
+    if (const Step step = form_step(lines, j, layouts, report); step != Step::read) {
+      if (step == Step::end) break;
+      continue;
+    }
     if (out.year == 0 && read_year_line(lines, j, out)) continue;
     const auto cells = cells_of(line);
     if (cells.empty()) continue;

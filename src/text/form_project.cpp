@@ -177,10 +177,10 @@ std::size_t read_project_form(const Lines& lines, std::size_t i, const Layouts& 
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
     const Line& line = lines[j];
-    if (is_blank(line.text)) continue;
-    if (set_aside_page_number(line, layouts.report(), report)) continue;
-    if (form_start(lines, j, L) != Start::none) break;
-    if (is_section_end(line.text)) break;
+    if (const Step step = form_step(lines, j, layouts, report); step != Step::read) {
+      if (step == Step::end) break;
+      continue;
+    }
 
     if (zone == Zone::footer) {
       if (is_lone_number(line) && form.filled_date.empty()) {

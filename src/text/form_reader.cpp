@@ -46,6 +46,7 @@ Start form_start(const Lines& lines, std::size_t i, const FormLayouts& L) {
   std::string key = heading_key(text);
   if (key.empty()) return Start::none;
   if (contains(key, "....")) return Start::none;  // a table-of-contents entry
+  if (contains_any(key, L.shanghai_title_keys) && body_follows(lines, i, L.shanghai_fields, false)) return Start::shanghai;
   if (contains_any(key, L.overall_title_keys) && body_follows(lines, i, L.overall_fields, false)) return Start::overall;
   if (contains_any(key, L.project_title_keys) && body_follows(lines, i, L.project_fields, false)) return Start::project;
   if (ends_with_any(key, L.project_truncated_title_keys) && body_follows(lines, i, L.project_fields, true))
@@ -86,6 +87,7 @@ std::size_t read_form(const Lines& lines, std::size_t i, const Layouts& layouts,
     case forms::Start::overall: next = forms::read_overall_form(lines, i, layouts, report); break;
     case forms::Start::hebei: next = forms::read_hebei_form(lines, i, layouts, report); break;
     case forms::Start::department_text: next = forms::read_department_text(lines, i, layouts, report); break;
+    case forms::Start::shanghai: next = forms::read_shanghai_form(lines, i, layouts, report); break;
     case forms::Start::none:
       if (i < lines.size())
         report.findings.add("form.not-a-form", Severity::error, "此处不是绩效目标表的开头",

@@ -54,6 +54,13 @@ std::string yuan(const Amount& a) {
 // 万元 amounts with two decimals ("15.00").
 std::string wan(const Amount& a) { return a.is_blank() ? std::string() : a.to_string(2, false); }
 
+// An amount as the form's template prints it: 元 with two decimals and separators when it says so
+// ("4,100,000.00", the Shanghai form), else by its unit.
+std::string form_amount_text(const Amount& a, const FormGrids& grids) {
+  if (grids.amount_decimals == 2) return a.is_blank() ? std::string() : a.to_string(2, true);
+  return grids.amount_unit == "万元" ? wan(a) : yuan(a);
+}
+
 // ---- Indicator rows -------------------------------------------------------------------------------
 
 // Tries layouts of one indicator row, from the most natural one on, and keeps the first one the
@@ -222,6 +229,22 @@ void indicators(Out& out, const Form& form, const FormBlock& b, const FormLayout
   for (const auto& i : form.as<OverallForm>().indicators) out.line(rows.write(i));
 }
 
+// The Shanghai indicator table: an empty cell and the column headers, then per indicator its 一级
+// and 二级 (only when they change, as printed), 三级 and 指标值 in the columns of the corpus
+// ("绩效指标→产出指标→数量指标→三级→→→值→"); the table's heading in the first cell of its first row.
+void indicator_table(Out& out, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const auto col = [&](std::size_t k) { return k < b.columns.size() ? b.columns[k] : std::string(); };
+  out.cells({"", col(0), col(1), col(2), "", "", col(3), ""});
+  const Indicator* prev = nullptr;
+  for (const auto& i : form.as<ShanghaiProjectForm>().indicators) {
+    const bool l1 = !prev || i.level1 != prev->level1;
+    const bool l2 = l1 || i.level2 != prev->level2;
+    out.cells({prev ? "" : b.heading, l1 ? cell(i.level1) : "", l2 ? cell(i.level2) : "", cell(i.name), "", "",
+               cell(i.value), ""});
+    prev = &i;
+  }
+}
+
 // 资金支出计划（%）: the month-end labels, then their values when there are any.
 void spending_plan(Out& out, const Form& form, const FormBlock& b, const FormLayouts&) {
   const HebeiForm& f = form.as<HebeiForm>();
@@ -276,7 +299,8 @@ BlockWriter block_writer(const std::string& name) {
   static const std::pair<const char*, BlockWriter> writers[] = {
       {"goals", goals},           {"indicator_pairs", indicator_pairs}, {"budget_lines", budget_lines},
       {"key_tasks", key_tasks},   {"indicators", indicators},           {"spending_plan", spending_plan},
-      {"overall_goal", overall_goal}, {"sub_goals", sub_goals},         {"safeguards", safeguards}};
+      {"overall_goal", overall_goal}, {"sub_goals", sub_goals},         {"safeguards", safeguards},
+      {"indicator_table", indicator_table}};
   for (const auto& [n, w] : writers)
     if (name == n) return w;
   throw std::logic_error("form block without a text writer: " + name);
@@ -287,7 +311,6 @@ BlockWriter block_writer(const std::string& name) {
 void write_grid(Out& out, const Form& form, const FormLayouts& layouts) {
   const FormGrids& grids = layouts.grid(form.kind());
   const form_fields::FieldIndex fields(form);
-  const bool in_wan = grids.amount_unit == "万元";
   for (const GridRow& row : grids.text.rows) {
     if (!grid_row_shown(row, fields)) continue;
     if (row.block >= 0) {
@@ -298,7 +321,7 @@ void write_grid(Out& out, const Form& form, const FormLayouts& layouts) {
     std::vector<std::string> cells;
     for (const GridCell& c : row.cells) {
       const Amount* a = grid_cell_amount(c, fields);
-      cells.push_back(a ? (in_wan ? wan(*a) : yuan(*a)) : cell(grid_cell_text(c, fields)));
+      cells.push_back(a ? form_amount_text(*a, grids) : cell(grid_cell_text(c, fields)));
     }
     out.cells(cells);
   }

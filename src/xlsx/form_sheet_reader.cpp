@@ -241,6 +241,50 @@ bool indicator_row(const Grid& g, std::uint32_t r, const std::vector<std::uint32
   return false;
 }
 
+// A text field from the cell right of its label at p; a second copy of the label is a finding.
+void set_field(const Grid& g, std::optional<Pos> value, const FormLabel& label, Pos p, std::string& slot) {
+  const std::string v = g.text_at(value);
+  if (v.empty()) return;
+  if (slot.empty()) slot = v;
+  else g.finding("xlsx.form-repeated-field", Severity::warning, "绩效目标表字段“" + label.label + "”出现了不止一次", p);
+}
+
+// The two goals of a project form: the first row (up to `last`) below their headings (`heading`,
+// row 0 when absent) with text under either; a finding naming `what` when neither heading is there.
+void goal_texts(const Grid& g, const Pos (&heading)[2], std::uint32_t last, std::string& first, std::string& second,
+                const char* what) {
+  if (!heading[0].row && !heading[1].row) {
+    g.finding("xlsx.form-missing-field", Severity::warning, fmt::format("绩效目标表没有“{}”栏", what), Pos{1, 1});
+    return;
+  }
+  for (std::uint32_t r = std::max(heading[0].row, heading[1].row) + 1; r <= last; ++r) {
+    const std::string a = heading[0].row ? g.own(r, heading[0].col) : "";
+    const std::string b = heading[1].row ? g.own(r, heading[1].col) : "";
+    if (a.empty() && b.empty()) continue;
+    first = a;
+    second = b;
+    return;
+  }
+}
+
+// The rows below header row h of a table of 一级, 二级, 三级 and 指标值 (columns cols[0..3], 0 when
+// absent; the rest of `cols` only says which cells make a row): a merged 一级 cell, and with
+// `merged_level2` a merged 二级 cell, holds for every row it covers.
+void read_indicator_rows(const Grid& g, std::uint32_t h, const std::vector<std::uint32_t>& cols, const FormLayouts& L,
+                         bool merged_level2, std::vector<Indicator>& out) {
+  for (std::uint32_t r = h + 1; r <= g.rows(); ++r) {
+    if (!indicator_row(g, r, cols)) continue;
+    Indicator ind;
+    ind.level1 = cols[0] ? g.shown(r, cols[0]) : "";
+    ind.level2 = cols[1] ? (merged_level2 ? g.shown(r, cols[1]) : g.own(r, cols[1])) : "";
+    ind.name = cols[2] ? g.own(r, cols[2]) : "";
+    ind.value = cols[3] ? g.own(r, cols[3]) : "";
+    ind.origin = g.at({r, cols[2] ? cols[2] : 1});
+    L.classify(ind);
+    out.push_back(std::move(ind));
+  }
+}
+
 // ---- Shanxi project form ------------------------------------------------------------------------
 
 void read_project(const Grid& g, Form& form, const FormLayouts& L) {
@@ -273,12 +317,7 @@ void read_project(const Grid& g, Form& form, const FormLayouts& L) {
       const Pos p{r, c};
       const std::string& id = label->id;
       const auto value = g.value_right(p, is_label);
-      auto set_text = [&](std::string& slot) {
-        const std::string v = g.text_at(value);
-        if (v.empty()) return;
-        if (slot.empty()) slot = v;
-        else g.finding("xlsx.form-repeated-field", Severity::warning, "绩效目标表字段“" + label->label + "”出现了不止一次", p);
-      };
+      auto set_text = [&](std::string& slot) { set_field(g, value, *label, p, slot); };
       if (id == "project_name") set_text(f.project_name);
       else if (id == "department") set_text(f.department);
       else if (id == "unit") set_text(f.unit);
@@ -312,19 +351,7 @@ void read_project(const Grid& g, Form& form, const FormLayouts& L) {
   }
 
   // 总体目标: the texts under the 实施期目标 / 年度目标 headings.
-  if (goal_heading[0].row || goal_heading[1].row) {
-    const std::uint32_t from = std::max(goal_heading[0].row, goal_heading[1].row) + 1;
-    for (std::uint32_t r = from; r <= fields_end; ++r) {
-      const std::string p = goal_heading[0].row ? g.own(r, goal_heading[0].col) : "";
-      const std::string a = goal_heading[1].row ? g.own(r, goal_heading[1].col) : "";
-      if (p.empty() && a.empty()) continue;
-      f.goal_period = p;
-      f.goal_annual = a;
-      break;
-    }
-  } else {
-    g.finding("xlsx.form-missing-field", Severity::warning, "绩效目标表没有“实施期目标/年度目标”栏", Pos{1, 1});
-  }
+  goal_texts(g, goal_heading, fields_end, f.goal_period, f.goal_annual, "实施期目标/年度目标");
 
   // The indicator table.
   std::uint32_t footer = 0;
@@ -503,17 +530,7 @@ void read_overall(const Grid& g, Form& form, const FormLayouts& L) {
     const std::uint32_t c1 = named(0);
     const std::vector<std::uint32_t> cols = {c1, named(1), named(2), named(3),
                                              col_or_zero(columns_named(g, h, schema::kStandardLevelColumn), 0)};
-    for (std::uint32_t r = h + 1; r <= g.rows(); ++r) {
-      if (!indicator_row(g, r, cols)) continue;
-      Indicator ind;
-      ind.level1 = c1 ? g.shown(r, c1) : "";
-      ind.level2 = cols[1] ? g.own(r, cols[1]) : "";
-      ind.name = cols[2] ? g.own(r, cols[2]) : "";
-      ind.value = cols[3] ? g.own(r, cols[3]) : "";
-      ind.origin = g.at({r, cols[2] ? cols[2] : 1});
-      L.classify(ind);
-      f.indicators.push_back(std::move(ind));
-    }
+    read_indicator_rows(g, h, cols, L, false, f.indicators);
   }
   split_code_name(f.department, f.department_code, f.department_name);
 }
@@ -647,6 +664,60 @@ void read_hebei(const Grid& g, Form& form, const FormLayouts& L) {
   }
 }
 
+// ---- Shanghai project form ----------------------------------------------------------------------
+
+void read_shanghai(const Grid& g, Form& form, const FormLayouts& L) {
+  ShanghaiProjectForm& f = form.body.emplace<ShanghaiProjectForm>();
+  form.amount_unit = L.grid(FormKind::project_shanghai).amount_unit;
+  auto column = [&](std::size_t k) { return block_column(L, FormKind::project_shanghai, "indicator_table", k); };
+  auto is_column = [&](const std::string& t) {
+    for (std::size_t k = 0; k < 4; ++k)
+      if (key_is(t, column(k))) return true;
+    return key_is(t, schema::kStandardLevelColumn);
+  };
+  auto is_label = [&](const std::string& t) { return L.shanghai_fields.match_exact(t) || is_column(t); };
+  read_head(g, form, is_label, true);
+
+  // The indicator header: a row with two or more of the table's column headers.
+  std::uint32_t header = 0;
+  for (std::uint32_t r = 1; r <= g.rows() && !header; ++r) {
+    int n = 0;
+    for (std::uint32_t c = 1; c <= g.cols(); ++c)
+      if (is_column(g.own(r, c))) ++n;
+    if (n >= 2) header = r;
+  }
+  const std::uint32_t fields_end = header ? header - 1 : g.rows();
+
+  std::uint32_t annual_col = 0;  // 年度资金申请总额: the year's half starts at its column
+  Pos goal_heading[2] = {};
+  for (std::uint32_t r = 1; r <= fields_end; ++r)
+    for (std::uint32_t c = 1; c <= g.cols(); ++c) {
+      const FormLabel* label = L.shanghai_fields.match_exact(g.own(r, c));
+      if (!label) continue;
+      const Pos p{r, c};
+      const std::string& id = label->id;
+      const auto value = g.value_right(p, is_label);
+      if (id == "annual_total") annual_col = c;
+      if (Amount* amount = shanghai_amount_field(f, id, annual_col && c >= annual_col))
+        *amount = g.amount(value, label->label.c_str());
+      else if (std::string* text = shanghai_text_field(f, id)) set_field(g, value, *label, p, *text);
+      else if (id == "goal_total_heading") goal_heading[0] = p;
+      else if (id == "goal_annual_heading") goal_heading[1] = p;
+    }
+
+  // 项目总目标 / 年度总体目标: the texts under their headings.
+  goal_texts(g, goal_heading, fields_end, f.goal_total, f.goal_annual, "项目总目标/年度总体目标");
+
+  if (!header) {
+    g.finding("xlsx.form-no-header", Severity::warning, "绩效目标表没有绩效指标表头（一级指标、二级指标…）", Pos{1, 1});
+    return;
+  }
+  const auto col = [&](std::size_t k) { return col_or_zero(columns_named(g, header, column(k)), 0); };
+  const std::vector<std::uint32_t> cols = {col(0), col(1), col(2), col(3),
+                                           col_or_zero(columns_named(g, header, schema::kStandardLevelColumn), 0)};
+  read_indicator_rows(g, header, cols, L, true, f.indicators);
+}
+
 // ---- Department text ----------------------------------------------------------------------------
 
 void read_department_text(const Grid& g, Form& form, const FormLayouts& L) {
@@ -707,7 +778,9 @@ void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
   };
   Form f;
   f.origin = Origin::at_cell(sheet.name, 1, 1);
-  if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals")) {
+  if (has(L.shanghai_fields, "start_date") || has(L.shanghai_fields, "appropriation")) {
+    read_shanghai(g, f, L);
+  } else if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals")) {
     read_department_text(g, f, L);
   } else if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) {
     read_overall(g, f, L);
@@ -715,7 +788,7 @@ void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
     read_hebei(g, f, L);
   } else if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) {
     read_project(g, f, L);
-    } else {
+  } else {
     report.findings.add("xlsx.form-unknown", Severity::warning,
                         fmt::format("工作表“{}”看不出是哪一种绩效目标表，未读取", sheet.name), Origin::at_cell(sheet.name, 1, 1));
     return;

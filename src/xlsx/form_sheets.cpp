@@ -311,6 +311,33 @@ std::uint32_t indicators(FormSheet& sh, std::uint32_t r, const Form& form, const
   return at.back();
 }
 
+// The Shanghai indicator table: 绩效指标 left of it all, then 一级 | 二级 | 三级 (three columns) |
+// 年度(/项目)指标值 (two); equal 一级 and 二级 cells of consecutive rows merged as on the printed form;
+// the standard level after them.
+std::uint32_t indicator_table(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
+  const std::vector<Indicator>& list = form.as<ShanghaiProjectForm>().indicators;
+  std::vector<std::string> level1, level2;
+  std::vector<std::uint32_t> heights;
+  for (const auto& i : list) {
+    level1.push_back(i.level1);
+    level2.push_back(i.level2);
+    heights.push_back(rows_for({i.level1, i.level2, i.name, i.value}));
+  }
+  const std::vector<std::uint32_t> at = starts(r + 1, heights);
+  sh.text(r, 0, 0, b.heading, kLabel, at.back() - r);
+  const std::pair<std::uint16_t, std::uint16_t> spans[] = {{1, 1}, {2, 2}, {3, 5}, {6, 7}};
+  for (std::size_t k = 0; k < 4; ++k) sh.text(r, spans[k].first, spans[k].second, column(b, k), kHeader);
+  sh.added(r, 0, schema::kStandardLevelColumn, kHeader);
+  merge_runs(sh, at, 1, level1, kCenter);
+  merge_runs(sh, at, 2, level2, kCenter);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    sh.text(at[k], 3, 5, list[k].name, kText, heights[k]);
+    sh.text(at[k], 6, 7, list[k].value, kCenter, heights[k]);
+    sh.added(at[k], 0, level_tag(list[k]), kCenter, heights[k]);
+  }
+  return at.back();
+}
+
 // 资金支出计划（%）: the month-end labels, their values below.
 std::uint32_t spending_plan(FormSheet& sh, std::uint32_t r, const Form& form, const FormBlock& b, const FormLayouts&) {
   const HebeiForm& f = form.as<HebeiForm>();
@@ -378,7 +405,7 @@ BlockWriter block_writer(const std::string& name) {
   static const std::pair<const char*, BlockWriter> writers[] = {
       {"indicator_pairs", indicator_pairs}, {"budget_lines", budget_lines}, {"key_tasks", key_tasks},
       {"indicators", indicators},           {"spending_plan", spending_plan}, {"sub_goals", sub_goals},
-      {"safeguards", safeguards}};
+      {"safeguards", safeguards},           {"indicator_table", indicator_table}};
   for (const auto& [n, w] : writers)
     if (name == n) return w;
   throw OutputError("表单模板的区块“" + name + "”不能写入工作表");
@@ -413,7 +440,7 @@ void write_grid(FormSheet& sh, const Form& form, const FormLayouts& layouts) {
       texts[i].push_back(grid_cell_text(c, fields));
       heights[i] = std::max(heights[i], rows_for(texts[i].back()));
     }
-  const bool wan = grids.amount_unit == "万元";
+  const bool wan = grids.amount_unit == "万元" || grids.amount_decimals == 2;
   std::uint32_t r = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const GridRow& row = *rows[i];
@@ -451,6 +478,7 @@ std::string form_label(const Form& f) {
 std::string unit_of(const Form& f) {
   if (const auto* p = f.get_if<ProjectForm>()) return p->unit.empty() ? p->department : p->unit;
   if (const auto* h = f.get_if<HebeiForm>()) return h->unit;
+  if (const auto* s = f.get_if<ShanghaiProjectForm>()) return s->unit.empty() ? s->department : s->unit;
   if (const auto* o = f.get_if<OverallForm>()) return o->department;
   return "";
 }
@@ -480,6 +508,9 @@ void write_summary(FormSheet& sh, const Report& report, const Layouts& layouts, 
     if (const auto* p = f.get_if<ProjectForm>()) {
       sh.amount(r, 5, p->period_funds.total, false, h);
       sh.amount(r, 6, p->annual_funds.total, false, h);
+    } else if (const auto* s = f.get_if<ShanghaiProjectForm>()) {
+      sh.amount(r, 5, s->total, true, h);
+      sh.amount(r, 6, s->annual_total, true, h);
     } else if (const auto* hb = f.get_if<HebeiForm>()) {
       sh.amount(r, 5, hb->budget, true, h);
       sh.amount(r, 6, Amount::blank(), true, h);

@@ -7,6 +7,7 @@
 #include "budgetxl/io.hpp"
 #include "budgetxl/roundtrip.hpp"
 #include "support/test_support.hpp"
+#include "text/report_reader.hpp"
 #include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
 
