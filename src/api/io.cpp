@@ -2,6 +2,7 @@
 // the "is this a report at all" check, safe output files. Readers and writers stay format-only.
 #include "budgetxl/io.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,6 +28,28 @@ bool is_zip(const std::string& path) {
   char magic[4] = {};
   in.read(magic, 4);
   return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+// An OLE compound file: what Excel writes for a password-protected workbook (the .xlsx inside is
+// encrypted) and for the old binary .xls.
+bool is_compound_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char magic[8] = {};
+  in.read(reinterpret_cast<char*>(magic), 8);
+  static const unsigned char cfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  return in.gcount() == 8 && std::equal(magic, magic + 8, cfb);
+}
+
+// A workbook that holds nothing of a report (no table, form or prose part of the family) is not a
+// report: refused, naming the sheets it has.
+void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
+  const bool prose = std::any_of(report.parts.begin(), report.parts.end(), [](const Part& p) { return !p.blocks.empty(); });
+  if (!report.tables.empty() || !report.forms.empty() || prose) return;
+  std::string sheets;
+  for (const auto& s : book.sheets) sheets += (sheets.empty() ? "" : "、") + s.name;
+  throw InputError(report.source.file + ": 不是预算公开工作簿：没有找到" + layouts.family_title() + "报表格式（" + layouts.family() +
+                   "）的表格、绩效目标表或文字部分" + (sheets.empty() ? "（工作簿中没有工作表）" : "（工作表：" + sheets + "）") +
+                   "；若是其他省份的报表，请用 --family 指定格式");
 }
 
 void write_text_or_stdout(const std::string& path, const std::string& content) {
@@ -66,12 +89,17 @@ Report read_report(const std::string& path, const LayoutFamilies& families, cons
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
   if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
+  if (is_compound_file(path))
+    throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
   if (is_zip(path)) {
     // A workbook of budgetxl names its family on the cover; one without a cover is read with the
     // first family.
     const xlsx::Workbook book = xlsx::read_workbook(path);
     const std::string named = family.empty() ? xlsx::cover_family(book) : family;
-    return xlsx::workbook_to_report(book, path, named.empty() ? *families.all().front() : families.get(named));
+    const Layouts& layouts = named.empty() ? *families.all().front() : families.get(named);
+    Report report = xlsx::workbook_to_report(book, path, layouts);
+    require_workbook_content(report, book, layouts);
+    return report;
   }
   return read_decoded(text::decode_file(path), path, families, family);
 }
@@ -116,7 +144,14 @@ Report read_report(const std::string& path, const Layouts& layouts) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
   if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
-  if (is_zip(path)) return xlsx::read_workbook_report(path, layouts);
+  if (is_compound_file(path))
+    throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
+  if (is_zip(path)) {
+    const xlsx::Workbook book = xlsx::read_workbook(path);
+    Report report = xlsx::workbook_to_report(book, path, layouts);
+    require_workbook_content(report, book, layouts);
+    return report;
+  }
   Report report = text::read_text_report(path, layouts);
   text::require_report_content(report);
   return report;
