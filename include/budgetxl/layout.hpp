@@ -134,6 +134,8 @@ struct ReportLayout {
   std::vector<std::string> title_prefixes;
   // What an empty table's only row says in its code cell ("无"): not a malformed code.
   std::vector<std::string> none_labels;
+  // What people type in an amount cell for "none" ("—", "-", "/", "无"): read as blank, with a finding.
+  std::vector<std::string> blank_markers;
   // Titles numbered like headings ("一、2018年度…", "1. …"): the number is dropped before matching.
   bool title_ordinals = false;
   // Titles that name the entity between the year and the table: "2018年度江苏省高级人民法院收支预算总表".

@@ -40,6 +40,11 @@ bool is_compound_file(const std::string& path) {
   return in.gcount() == 8 && std::equal(magic, magic + 8, cfb);
 }
 
+void refuse_compound_file(const std::string& path) {
+  if (is_compound_file(path))
+    throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
+}
+
 // A workbook that holds nothing of a report (no table, form or prose part of the family) is not a
 // report: refused, naming the sheets it has.
 void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
@@ -89,14 +94,12 @@ Report read_report(const std::string& path, const LayoutFamilies& families, cons
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
   if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
-  if (is_compound_file(path))
-    throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
+  refuse_compound_file(path);
   if (is_zip(path)) {
-    // A workbook of budgetxl names its family on the cover; one without a cover is read with the
-    // first family.
+    // A workbook of budgetxl names its family on the cover; any other is recognised by its sheets.
     const xlsx::Workbook book = xlsx::read_workbook(path);
     const std::string named = family.empty() ? xlsx::cover_family(book) : family;
-    const Layouts& layouts = named.empty() ? *families.all().front() : families.get(named);
+    const Layouts& layouts = named.empty() ? xlsx::best_family(book, families) : families.get(named);
     Report report = xlsx::workbook_to_report(book, path, layouts);
     require_workbook_content(report, book, layouts);
     return report;
@@ -144,8 +147,7 @@ Report read_report(const std::string& path, const Layouts& layouts) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
   if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
-  if (is_compound_file(path))
-    throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
+  refuse_compound_file(path);
   if (is_zip(path)) {
     const xlsx::Workbook book = xlsx::read_workbook(path);
     Report report = xlsx::workbook_to_report(book, path, layouts);

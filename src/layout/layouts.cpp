@@ -200,6 +200,7 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.no_data_notes = strings(j, "no_data_notes");
   r.title_prefixes = strings(j, "title_prefixes");
   r.none_labels = strings(j, "none_labels");
+  r.blank_markers = strings(j, "blank_markers");
   r.title_ordinals = j.value("title_ordinals", false);
   r.title_names_entity = j.value("title_names_entity", false);
   std::sort(r.title_prefixes.begin(), r.title_prefixes.end(),

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <map>
 #include <optional>
 
@@ -282,6 +283,8 @@ class Mapper {
     return false;
   }
 
+  const std::vector<std::string>& rl_blank() const { return layouts_.report().blank_markers; }
+
   Row read_row(const Sheet& sheet, std::uint32_t r, const TableLayout& layout, const std::vector<std::uint32_t>& pos, const Table& table) {
     Row row;
     row.origin = Origin::at_cell(sheet.name, r, 0);
@@ -314,6 +317,11 @@ class Mapper {
       const std::string t = trim(v->text);
       if (t.empty()) continue;  // a cell holding only spaces is blank
       auto p = v->type == CellValue::Type::string ? parse_amount(t) : AmountParse{};
+      if (!p.value && std::any_of(rl_blank().begin(), rl_blank().end(), [&](const std::string& m) { return m == t; })) {
+        report_.findings.add("xlsx.none-as-blank", Severity::info,
+                             fmt::format("表{}“{}”列的“{}”表示无，已读作空白", layout.number, layout.columns[c].name, t), cell.origin);
+        continue;
+      }
       if (p.value) {
         cell.amount = *p.value;
         report_.findings.add("xlsx.number-as-text", Severity::info,
@@ -457,6 +465,26 @@ std::string cover_family(const Workbook& workbook) {
     return util::trim(v.substr(open + 1, close - open - 1));
   }
   return "";
+}
+
+const Layouts& best_family(const Workbook& workbook, const LayoutFamilies& families) {
+  const Layouts* best = families.all().front().get();
+  std::size_t best_n = 0;
+  for (const auto& family : families.all()) {
+    std::set<int> seen;
+    for (const Sheet& sheet : workbook.sheets) {
+      for (const TableLayout& l : family->tables())
+        if (l.sheet == sheet.name) seen.insert(l.number);
+      for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
+        for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)
+          if (auto m = layout::match_table_title(cell_text(sheet, r, c), *family)) seen.insert(m->layout->number);
+    }
+    if (seen.size() > best_n) {
+      best = family.get();
+      best_n = seen.size();
+    }
+  }
+  return *best;
 }
 
 Report read_workbook_report(const std::string& path, const Layouts& layouts) {

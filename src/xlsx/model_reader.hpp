@@ -17,6 +17,9 @@ Report read_workbook_report(const std::string& path, const Layouts& layouts);
 Report workbook_to_report(const Workbook& workbook, const std::string& name, const Layouts& layouts);
 // The layout family a budgetxl workbook names on its cover ("shanxi"); "" when it names none.
 std::string cover_family(const Workbook& workbook);
+// The family whose tables the workbook's sheets hold most of (by sheet name or by a title in a
+// sheet's first rows); the first family when none fits.
+const Layouts& best_family(const Workbook& workbook, const LayoutFamilies& families);
 
 // The prefix of a prose sheet row that stands for a table or form block (see xlsx/schema.hpp).
 using schema::kBlockLinkPrefix;

@@ -63,3 +63,73 @@ TEST(NotAReport, ABudgetxlWorkbookStillReads) {
   io::write_workbook(r, dir + "/book.xlsx", io::layouts_of(r, LayoutFamilies::embedded()));
   EXPECT_EQ(refusal(dir + "/book.xlsx"), "");
 }
+
+// Staff conventions for "none" in an amount cell: "—", "-", "/", "无" read as blank, each an info
+// finding at its cell; a real number beside it is read as it is.
+TEST(PeopleWorkbooks, DashesAndNoneInAmountCellsAreBlank) {
+  const std::string path = bxtest::temp_dir("dash-book") + "/book.xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "表3 预算支出总表");
+  worksheet_write_string(ws, 0, 0, "2025年预算支出总表", nullptr);
+  worksheet_write_string(ws, 1, 0, "单位名称：某单位", nullptr);
+  worksheet_write_string(ws, 1, 4, "单位：万元", nullptr);
+  const char* h1[] = {"项目", "", "2025年预算数", "", ""};
+  const char* h2[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
+  for (int c = 0; c < 5; ++c) {
+    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), h1[c], nullptr);
+    worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), h2[c], nullptr);
+  }
+  worksheet_write_string(ws, 4, 0, "201", nullptr);
+  worksheet_write_string(ws, 4, 1, "一般公共服务支出", nullptr);
+  worksheet_write_number(ws, 4, 2, 12.5, nullptr);
+  worksheet_write_number(ws, 4, 3, 12.5, nullptr);
+  worksheet_write_string(ws, 4, 4, "—", nullptr);
+  worksheet_write_string(ws, 5, 0, "205", nullptr);
+  worksheet_write_string(ws, 5, 1, "教育支出", nullptr);
+  worksheet_write_string(ws, 5, 2, "无", nullptr);
+  worksheet_write_string(ws, 5, 3, "-", nullptr);
+  worksheet_write_string(ws, 5, 4, "/", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  const Report r = io::read_report(path, LayoutFamilies::embedded());
+  ASSERT_NE(r.table(3), nullptr);
+  ASSERT_EQ(r.table(3)->rows.size(), 2u);
+  const Row& first = r.table(3)->rows[0];
+  EXPECT_EQ(first.cells[3].amount.to_string(), "12.50");
+  EXPECT_TRUE(first.cells[4].amount.is_blank());
+  EXPECT_TRUE(first.cells[4].text.empty());
+  for (int c = 2; c <= 4; ++c) {
+    EXPECT_TRUE(r.table(3)->rows[1].cells[static_cast<std::size_t>(c)].amount.is_blank()) << c;
+    EXPECT_TRUE(r.table(3)->rows[1].cells[static_cast<std::size_t>(c)].text.empty()) << c;
+  }
+  int none = 0, bad = 0;
+  for (const Finding& f : r.findings.items()) {
+    none += f.rule == "xlsx.none-as-blank";
+    bad += f.rule == "xlsx.bad-amount";
+  }
+  EXPECT_EQ(none, 4);
+  EXPECT_EQ(bad, 0);
+}
+
+// A workbook without budgetxl's 封面 is read with the family its sheets' titles belong to.
+TEST(PeopleWorkbooks, TheFamilyOfAWorkbookWithoutCoverComesFromItsTitles) {
+  if (bxtest::run_command("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0) GTEST_SKIP() << "python3-openpyxl is not installed";
+  const std::string dir = bxtest::temp_dir("no-cover-family");
+  const std::string text = dir + "/sh.txt";
+  bxtest::spit(text,
+               "2025年部门支出预算总表\n编制部门：某局\t单位：元\n项目\t\t\t\t支出预算\t\t\n"
+               "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\t\n"
+               "201\t\t\t一般公共服务支出\t3.00\t2.00\t1.00\n201\t06\t01\t行政运行\t3.00\t2.00\t1.00\n合计\t\t\t\t3.00\t2.00\t1.00\n");
+  const Report r = io::read_report(text, LayoutFamilies::embedded());
+  ASSERT_EQ(r.meta.family, "shanghai");
+  io::write_workbook(r, dir + "/book.xlsx", io::layouts_of(r, LayoutFamilies::embedded()));
+  // As a person would pass it on: the 封面 deleted, the table sheet renamed.
+  ASSERT_EQ(bxtest::run_command("/usr/bin/python3 -c \"import openpyxl; wb = openpyxl.load_workbook('" + dir +
+                                "/book.xlsx'); del wb['封面']; wb['表3 支出预算总表'].title = 'Sheet1'; wb.save('" + dir +
+                                "/theirs.xlsx')\""),
+            0);
+  const Report back = io::read_report(dir + "/theirs.xlsx", LayoutFamilies::embedded());
+  EXPECT_EQ(back.meta.family, "shanghai");
+  ASSERT_NE(back.table(3), nullptr);
+  ASSERT_EQ(back.table(3)->rows.size(), 3u);
+  EXPECT_EQ(back.table(3)->rows[1].cells[0].text, "2010601");
+}
