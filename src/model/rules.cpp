@@ -63,6 +63,7 @@ constexpr Rule kRules[] = {
     {"text.appendix", info, in, "an appended document (财政厅文件 …) set aside"},
     // Workbooks.
     {"xlsx.bad-amount", error, in, "an amount cell that is not a number; kept as text"},
+    {"xlsx.formula-without-value", warning, in, "an amount cell holding a formula that was never calculated; read as blank"},
     {"xlsx.none-as-blank", info, in, "an amount cell saying none (—, -, /, 无) read as blank"},
     {"xlsx.number-as-text", info, in, "an amount typed as text (thousands separators, full-width digits) read as a number"},
     {"xlsx.extra-cell", warning, in, "a cell outside every column of the table"},

@@ -307,6 +307,13 @@ class Mapper {
         cell.text = cell_text(sheet, r, pos[k]);
         continue;
       }
+      if (v && v->formula && v->text.empty()) {  // never calculated: no figure to read, and not a zero
+        report_.findings.add("xlsx.formula-without-value", Severity::warning,
+                             fmt::format("表{}“{}”列的公式没有计算结果，已读作空白；请在 Excel 中重新计算并保存", layout.number,
+                                         layout.columns[c].name),
+                             cell.origin);
+        continue;
+      }
       if (!v || v->type == CellValue::Type::empty) continue;
       if (v->type == CellValue::Type::number) {
         auto p = parse_amount_rounded(v->text);
@@ -335,7 +342,14 @@ class Mapper {
       }
     }
     for (std::size_t c = 0; c < parts.size(); ++c)
-      if (!parts[c].empty()) row.cells[c].text = layout.columns[c].join_parts(parts[c]);
+      if (!parts[c].empty()) {
+        bool restored = false;
+        row.cells[c].text = layout.columns[c].join_parts(parts[c], &restored);
+        if (restored)  // "205 | 2 | 3" typed as numbers: the zeros the columns stand for put back
+          report_.findings.add("table.code-zero-restored", Severity::warning,
+                               fmt::format("表{}科目编码的一段少了开头的0，已读作“{}”", layout.number, row.cells[c].text),
+                               row.cells[c].origin);
+      }
     for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
       if (!used[c] && !cell_text(sheet, r, c).empty())
         report_.findings.add("xlsx.extra-cell", Severity::warning,

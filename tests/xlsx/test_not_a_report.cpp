@@ -133,3 +133,42 @@ TEST(PeopleWorkbooks, TheFamilyOfAWorkbookWithoutCoverComesFromItsTitles) {
   ASSERT_EQ(back.table(3)->rows.size(), 3u);
   EXPECT_EQ(back.table(3)->rows[1].cells[0].text, "2010601");
 }
+
+// Codes typed as numbers in Shanghai's 类 | 款 | 项 columns (205 | 2 | 3) get the zeros their columns
+// stand for back, with a finding; a formula never calculated is blank with a finding, not zero.
+TEST(PeopleWorkbooks, NumericCodePartsAndUncalculatedFormulas) {
+  if (bxtest::run_command("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0) GTEST_SKIP() << "python3-openpyxl is not installed";
+  const std::string dir = bxtest::temp_dir("numeric-parts");
+  bxtest::spit(dir + "/make.py", R"(import openpyxl, sys
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "支出"
+ws.append(["2025年部门支出预算总表"])
+ws.append(["编制部门：某局", None, None, None, None, None, "单位：元"])
+ws.append(["项目", None, None, None, "支出预算"])
+ws.append(["功能分类科目编码", None, None, "功能分类科目名称", "合计", "基本支出", "项目支出"])
+ws.append(["类", "款", "项"])
+ws.append([205, None, None, "教育支出", 300, 200, 100])
+ws.append([205, 2, None, "普通教育", 300, 200, 100])
+ws.append([205, 2, 3, "初中教育", 300, 200, "=G7"])
+ws.append(["合计", None, None, None, 300, 200, 100])
+wb.save(sys.argv[1])
+)");
+  ASSERT_EQ(bxtest::run_command("/usr/bin/python3 " + dir + "/make.py " + dir + "/theirs.xlsx"), 0);
+  const Report r = io::read_report(dir + "/theirs.xlsx", LayoutFamilies::embedded());
+  EXPECT_EQ(r.meta.family, "shanghai");
+  ASSERT_NE(r.table(3), nullptr);
+  ASSERT_EQ(r.table(3)->rows.size(), 4u);
+  EXPECT_EQ(r.table(3)->rows[0].cells[0].text, "205");
+  EXPECT_EQ(r.table(3)->rows[1].cells[0].text, "20502");
+  EXPECT_EQ(r.table(3)->rows[2].cells[0].text, "2050203");
+  EXPECT_EQ(r.table(3)->rows[2].cells[3].amount.to_string(), "200.00");
+  EXPECT_TRUE(r.table(3)->rows[2].cells[4].amount.is_blank());  // =G7, never calculated
+  int restored = 0, formula = 0;
+  for (const Finding& f : r.findings.items()) {
+    restored += f.rule == "table.code-zero-restored";
+    formula += f.rule == "xlsx.formula-without-value";
+  }
+  EXPECT_EQ(restored, 2);
+  EXPECT_EQ(formula, 1);
+}
