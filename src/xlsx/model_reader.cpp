@@ -168,6 +168,8 @@ class Mapper {
     std::vector<std::uint32_t> pos(nfield, 0);  // printed field (layout.fields) -> sheet column
     std::uint32_t r = 1;
     bool title_found = false, header_found = false;
+    std::uint32_t after_meta = 1;           // the row after the title, label, entity and unit rows
+    std::vector<std::uint32_t> unmatched;  // rows before the header that are none of these
     for (; r <= sheet.max_row; ++r) {
       const auto cells = row_texts(sheet, r);
       if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
@@ -209,6 +211,8 @@ class Mapper {
             std::string unit;
             if (layout::parse_unit_line(t, rl, &unit)) table.unit = unit;
           }
+          after_meta = r + 1;
+          unmatched.clear();
           continue;
         }
       }
@@ -218,18 +222,34 @@ class Mapper {
       }
       if (layout::is_column_numbers(cells)) continue;
       if (!header_found) {
-        report_.findings.add("xlsx.unplaced-cell", Severity::warning, fmt::format("表{}表头之前有无法识别的内容", layout.number),
-                             Origin::at_cell(sheet.name, r, 0));
+        unmatched.push_back(r);
         continue;
       }
       break;  // the first data row
     }
+    if (header_found)
+      for (std::uint32_t u : unmatched)
+        report_.findings.add("xlsx.unplaced-cell", Severity::warning, fmt::format("表{}表头之前有无法识别的内容", layout.number),
+                             Origin::at_cell(sheet.name, u, 0));
     if (!title_found)
       report_.findings.add("xlsx.no-title", Severity::warning, fmt::format("表{}没有标题行", layout.number), Origin::at_cell(sheet.name, 1, 1));
     if (!header_found) {
       report_.findings.add("xlsx.no-header", Severity::error, fmt::format("表{}找不到表头，按列顺序读取", layout.number),
                            Origin::at_cell(sheet.name, 1, 1));
       for (std::size_t k = 0; k < nfield; ++k) pos[k] = static_cast<std::uint32_t>(k + 1);
+      // No row is lost: the rows are read from below the title on, by column order; rows without a
+      // figure (a header in a wording the template does not know) are skipped, each a finding.
+      r = after_meta;
+      while (r <= sheet.max_row && (row_empty(sheet, r) || !has_figure(sheet, r) || layout::is_column_numbers(row_texts(sheet, r)))) {
+        if (row_empty(sheet, r)) {
+          ++r;
+          continue;
+        }
+        report_.findings.add("xlsx.unplaced-cell", Severity::warning,
+                             fmt::format("表{}此行没有金额，当作表头跳过：“{}”", layout.number, row_summary(sheet, r)),
+                             Origin::at_cell(sheet.name, r, 0));
+        ++r;
+      }
     }
     // Fields the header did not place follow their left neighbour.
     for (std::size_t k = 0; k < nfield; ++k)
@@ -284,6 +304,25 @@ class Mapper {
   }
 
   const std::vector<std::string>& rl_blank() const { return layouts_.report().blank_markers; }
+
+  // Does row r hold a figure (a number cell, or text that reads as a non-blank amount)?
+  static bool has_figure(const Sheet& sheet, std::uint32_t r) {
+    for (std::uint32_t c = 1; c <= sheet.max_col; ++c) {
+      const CellValue* v = sheet.at(r, c);
+      if (!v) continue;
+      if (v->type == CellValue::Type::number) return true;
+      if (v->type == CellValue::Type::string)
+        if (const auto a = parse_amount(trim(v->text)); a.value && !a.value->is_blank() && trim(v->text).size() >= 2) return true;
+    }
+    return false;
+  }
+
+  static std::string row_summary(const Sheet& sheet, std::uint32_t r) {
+    std::string s;
+    for (std::uint32_t c = 1; c <= sheet.max_col && s.size() < 120; ++c)
+      if (const std::string t = cell_text(sheet, r, c); !t.empty()) s += (s.empty() ? "" : " | ") + t;
+    return s;
+  }
 
   Row read_row(const Sheet& sheet, std::uint32_t r, const TableLayout& layout, const std::vector<std::uint32_t>& pos, const Table& table) {
     Row row;

@@ -172,3 +172,36 @@ wb.save(sys.argv[1])
   EXPECT_EQ(restored, 2);
   EXPECT_EQ(formula, 1);
 }
+
+// A header in a wording the template does not know: an error, and every data row still read by
+// column order (no row lost).
+TEST(PeopleWorkbooks, AnUnmatchedHeaderKeepsTheRows) {
+  const std::string path = bxtest::temp_dir("unmatched-header") + "/book.xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "表3 预算支出总表");
+  worksheet_write_string(ws, 0, 0, "2025年预算支出总表", nullptr);
+  worksheet_write_string(ws, 1, 4, "单位：万元", nullptr);
+  const char* head[] = {"编码", "名称", "总计", "基本", "项目"};  // no row of the template says this
+  for (int c = 0; c < 5; ++c) worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), head[c], nullptr);
+  const char* codes[] = {"201", "20101", "2010101", "205", "20502", "2050203", "208"};
+  for (int k = 0; k < 7; ++k) {
+    const auto row = static_cast<lxw_row_t>(3 + k);
+    worksheet_write_string(ws, row, 0, codes[k], nullptr);
+    worksheet_write_string(ws, row, 1, "某支出", nullptr);
+    worksheet_write_number(ws, row, 2, 10.0 + k, nullptr);
+    worksheet_write_number(ws, row, 3, 10.0 + k, nullptr);
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  const Report r = io::read_report(path, LayoutFamilies::embedded());
+  ASSERT_NE(r.table(3), nullptr);
+  ASSERT_EQ(r.table(3)->rows.size(), 7u);
+  EXPECT_EQ(r.table(3)->rows[5].cells[0].text, "2050203");
+  EXPECT_EQ(r.table(3)->rows[6].cells[2].amount.to_string(), "16.00");
+  bool no_header = false, skipped = false;
+  for (const Finding& f : r.findings.items()) {
+    no_header = no_header || f.rule == "xlsx.no-header";
+    skipped = skipped || (f.rule == "xlsx.unplaced-cell" && f.message.find("编码") != std::string::npos);
+  }
+  EXPECT_TRUE(no_header);
+  EXPECT_TRUE(skipped);
+}
