@@ -1,3 +1,4 @@
+#include <map>
 #include "finish/finish.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +50,21 @@ void finish_tables(Report& report, const Layouts& layouts) {
   for (const auto& layout : layouts.tables())
     if (!report.table(layout.number))
       report.findings.add("table.missing", Severity::warning, fmt::format("未找到表{}（{}）", layout.number, layout.title));
+}
+
+// Tables whose units disagree (the template's own unit for a table, like Shanghai's 三公 table in
+// 万元, aside): said, never converted.
+void check_units(Report& report, const Layouts& layouts) {
+  std::map<std::string, std::string> tables_by_unit;
+  for (const Table& t : report.tables) {
+    const TableLayout* l = layouts.find_table(t.number);
+    if (!l || !l->unit.empty() || t.unit.empty()) continue;
+    tables_by_unit[t.unit] += fmt::format("{}表{}", tables_by_unit[t.unit].empty() ? "" : "、", t.number);
+  }
+  if (tables_by_unit.size() < 2) return;
+  std::string said;
+  for (const auto& [unit, tables] : tables_by_unit) said += fmt::format("{}{}：{}", said.empty() ? "" : "；", unit, tables);
+  report.findings.add("report.mixed-units", Severity::warning, "各表的金额单位不一致（" + said + "），未作换算", Origin{});
 }
 
 void finish_meta(Report& report) {
@@ -203,6 +219,7 @@ void finish_report(Report& report, const Layouts& layouts) {
   report.meta.family = layouts.family();
   finish_tables(report, layouts);
   finish_meta(report);
+  check_units(report, layouts);
   finish_forms(report);
   link_forms_to_projects(report, layouts);
 }

@@ -16,6 +16,7 @@ constexpr Rule kRules[] = {
     // The report as a whole and its tables (the finishing pass, every format).
     {"report.no-entity", warning, co, "the 部门/单位 name was not found"},
     {"report.no-year", warning, co, "the budget year was not found"},
+    {"report.mixed-units", warning, co, "tables in different units (a table the template gives its own unit aside); nothing converted"},
     {"report.no-tables", warning, co, "the report holds no table (a text part published without its tables)"},
     {"table.missing", warning, co, "one of the layout's tables is absent"},
     {"table.duplicate", warning, co, "a table printed twice"},

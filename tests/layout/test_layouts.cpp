@@ -214,7 +214,7 @@ TEST(Layouts, EconomicTableNamesItsItemColumn) {
 TEST(Layouts, WritersPrintTheFirstUnitLabel) {
   const std::string dir = copy_templates("unit-label");
   const std::string file = dir + "/report.json";
-  spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\"]", "\"unit_labels\": [\"金额单位\", \"单位\"]"));
+  spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\", \"金额单位\"]", "\"unit_labels\": [\"金额单位\", \"单位\"]"));
   const Layouts layouts = Layouts::load_directory(dir);
   const Report r = text::read_text_report(bxtest::source_dir() + "/samples/demo-department-2025.txt", layouts);
   ASSERT_FALSE(r.tables.empty());
@@ -252,7 +252,7 @@ TEST(Layouts, UnitLabelsAreRequired) {
            {"\"unit_labels\": [\"\"]", "report.json: unit_labels: must be a non-empty list"}}) {
     const std::string dir = copy_templates("unit-labels");
     const std::string file = dir + "/report.json";
-    spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\"]", edit));
+    spit(file, replace_once(slurp(file), "\"unit_labels\": [\"单位\", \"金额单位\"]", edit));
     const std::string message = template_error(dir);
     EXPECT_NE(message.find(expected), std::string::npos) << message;
   }

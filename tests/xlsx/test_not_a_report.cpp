@@ -205,3 +205,36 @@ TEST(PeopleWorkbooks, AnUnmatchedHeaderKeepsTheRows) {
   EXPECT_TRUE(no_header);
   EXPECT_TRUE(skipped);
 }
+
+// The unit comes from the sheet ("金额单位：元" near the title), and tables in different units are said.
+TEST(PeopleWorkbooks, UnitsComeFromTheSheetAndDisagreementIsSaid) {
+  const std::string path = bxtest::temp_dir("units-book") + "/book.xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  const char* h1[] = {"项目", "", "2025年预算数", "", ""};
+  const char* h2[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
+  const std::pair<const char*, const char*> sheets[] = {{"表3 预算支出总表", "金额单位：元"},
+                                                        {"表5 一般公共预算支出预算表", "单位：万元"}};
+  for (const auto& [name, unit] : sheets) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+    worksheet_write_string(ws, 0, 0, std::string(name).find("表3") == 0 ? "2025年预算支出总表" : "2025年一般公共预算支出预算表（不含上年结转）", nullptr);
+    worksheet_write_string(ws, 1, 4, unit, nullptr);
+    for (int c = 0; c < 5; ++c) {
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), h1[c], nullptr);
+      worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), h2[c], nullptr);
+    }
+    worksheet_write_string(ws, 4, 0, "201", nullptr);
+    worksheet_write_string(ws, 4, 1, "一般公共服务支出", nullptr);
+    worksheet_write_number(ws, 4, 2, 120000, nullptr);
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  const Report r = io::read_report(path, LayoutFamilies::embedded());
+  ASSERT_NE(r.table(3), nullptr);
+  ASSERT_NE(r.table(5), nullptr);
+  EXPECT_EQ(r.table(3)->unit, "元");
+  EXPECT_EQ(r.table(5)->unit, "万元");
+  EXPECT_EQ(r.table(3)->rows[0].cells[2].amount.to_string(), "120000.00");  // not converted
+  EXPECT_EQ(r.meta.year, 2025);
+  bool mixed = false;
+  for (const Finding& f : r.findings.items()) mixed = mixed || f.rule == "report.mixed-units";
+  EXPECT_TRUE(mixed);
+}
