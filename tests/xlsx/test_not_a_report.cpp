@@ -22,6 +22,16 @@ std::string refusal(const std::string& path) {
   return "";
 }
 
+// The two header rows of Shanxi's 表3 and 表5 (科目编码 … 项目支出) in sheet rows 3 and 4.
+void write_code_table_header(lxw_worksheet* ws) {
+  const char* h1[] = {"项目", "", "2025年预算数", "", ""};
+  const char* h2[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
+  for (int c = 0; c < 5; ++c) {
+    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), h1[c], nullptr);
+    worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), h2[c], nullptr);
+  }
+}
+
 }  // namespace
 
 TEST(NotAReport, ASheetOfSalesFiguresIsRefusedNamingItsSheets) {
@@ -73,12 +83,7 @@ TEST(PeopleWorkbooks, DashesAndNoneInAmountCellsAreBlank) {
   worksheet_write_string(ws, 0, 0, "2025年预算支出总表", nullptr);
   worksheet_write_string(ws, 1, 0, "单位名称：某单位", nullptr);
   worksheet_write_string(ws, 1, 4, "单位：万元", nullptr);
-  const char* h1[] = {"项目", "", "2025年预算数", "", ""};
-  const char* h2[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
-  for (int c = 0; c < 5; ++c) {
-    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), h1[c], nullptr);
-    worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), h2[c], nullptr);
-  }
+  write_code_table_header(ws);
   worksheet_write_string(ws, 4, 0, "201", nullptr);
   worksheet_write_string(ws, 4, 1, "一般公共服务支出", nullptr);
   worksheet_write_number(ws, 4, 2, 12.5, nullptr);
@@ -210,18 +215,13 @@ TEST(PeopleWorkbooks, AnUnmatchedHeaderKeepsTheRows) {
 TEST(PeopleWorkbooks, UnitsComeFromTheSheetAndDisagreementIsSaid) {
   const std::string path = bxtest::temp_dir("units-book") + "/book.xlsx";
   lxw_workbook* wb = workbook_new(path.c_str());
-  const char* h1[] = {"项目", "", "2025年预算数", "", ""};
-  const char* h2[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
   const std::pair<const char*, const char*> sheets[] = {{"表3 预算支出总表", "金额单位：元"},
                                                         {"表5 一般公共预算支出预算表", "单位：万元"}};
   for (const auto& [name, unit] : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name);
     worksheet_write_string(ws, 0, 0, std::string(name).find("表3") == 0 ? "2025年预算支出总表" : "2025年一般公共预算支出预算表（不含上年结转）", nullptr);
     worksheet_write_string(ws, 1, 4, unit, nullptr);
-    for (int c = 0; c < 5; ++c) {
-      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), h1[c], nullptr);
-      worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), h2[c], nullptr);
-    }
+    write_code_table_header(ws);
     worksheet_write_string(ws, 4, 0, "201", nullptr);
     worksheet_write_string(ws, 4, 1, "一般公共服务支出", nullptr);
     worksheet_write_number(ws, 4, 2, 120000, nullptr);
