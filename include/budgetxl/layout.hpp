@@ -93,6 +93,9 @@ struct TableLayout {
   std::vector<PrintedField> fields;
   // The printed fields without the columns a table does not print (Table::absent_columns).
   std::vector<PrintedField> printed_fields(const Table& table) const;
+  // The optional columns that only header rows a report did not print name (rows_seen[r]: row r
+  // of `header` was printed): absent from that report. None when every header row was printed.
+  std::vector<std::string> unnamed_optional_columns(const std::vector<bool>& rows_seen) const;
   // Header rows as the official layout prints them (one cell per printed field); "{year}" stands
   // for the report's year.
   std::vector<std::vector<std::string>> header;

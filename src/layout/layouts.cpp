@@ -299,6 +299,20 @@ std::vector<std::string> ColumnLayout::split_parts(const std::string& code) cons
   return out;
 }
 
+std::vector<std::string> TableLayout::unnamed_optional_columns(const std::vector<bool>& rows_seen) const {
+  std::vector<std::string> out;
+  if (std::all_of(rows_seen.begin(), rows_seen.end(), [](bool b) { return b; })) return out;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (!columns[c].optional) continue;
+    bool named = false;
+    for (std::size_t r = 0; r < header.size() && r < rows_seen.size(); ++r)
+      for (std::size_t f = 0; f < fields.size(); ++f)
+        named = named || (rows_seen[r] && static_cast<std::size_t>(fields[f].column) == c && !util::label_key(header[r][f]).empty());
+    if (!named) out.push_back(columns[c].id);
+  }
+  return out;
+}
+
 std::vector<PrintedField> TableLayout::printed_fields(const Table& table) const {
   std::vector<PrintedField> out;
   for (const PrintedField& f : fields)

@@ -155,20 +155,12 @@ std::size_t read_table(const Lines& lines, std::size_t title, const TitleMatch& 
   // Optional columns that only header rows this report does not print name (Shanghai's 部门 财务
   // 收支预算总表 prints 预算数 alone, its 单位 one also 基本支出 and 项目支出 below it): absent.
   auto drop_unnamed_optional_columns = [&] {
-    if (std::all_of(header_rows_seen.begin(), header_rows_seen.end(), [](bool b) { return b; })) return;
     bool dropped = false;
-    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
-      if (!layout.columns[c].optional || !table.has_column(layout.columns[c].id)) continue;
-      bool named = false;
-      for (std::size_t r = 0; r < layout.header.size(); ++r)
-        for (std::size_t f = 0; f < layout.fields.size(); ++f)
-          named = named || (header_rows_seen[r] && static_cast<std::size_t>(layout.fields[f].column) == c &&
-                            !label_key(layout.header[r][f]).empty());
-      if (!named) {
-        table.absent_columns.push_back(layout.columns[c].id);
+    for (const std::string& id : layout.unnamed_optional_columns(header_rows_seen))
+      if (table.has_column(id)) {
+        table.absent_columns.push_back(id);
         dropped = true;
       }
-    }
     if (dropped) printed = layout.printed_fields(table);
   };
 

@@ -168,6 +168,7 @@ class Mapper {
     std::vector<std::uint32_t> pos(nfield, 0);  // printed field (layout.fields) -> sheet column
     std::uint32_t r = 1;
     bool title_found = false, header_found = false;
+    header_rows_seen_.assign(layout.header.size(), false);
     std::uint32_t after_meta = 1;           // the row after the title, label, entity and unit rows
     std::vector<std::uint32_t> unmatched;  // rows before the header that are none of these
     for (; r <= sheet.max_row; ++r) {
@@ -227,6 +228,9 @@ class Mapper {
       }
       break;  // the first data row
     }
+    if (header_found)  // optional columns only unprinted header rows name (a 部门 table's fewer rows)
+      for (const std::string& id : layout.unnamed_optional_columns(header_rows_seen_))
+        if (table.has_column(id)) table.absent_columns.push_back(id);
     if (header_found)
       for (std::uint32_t u : unmatched)
         report_.findings.add("xlsx.unplaced-cell", Severity::warning, fmt::format("表{}表头之前有无法识别的内容", layout.number),
@@ -282,6 +286,7 @@ class Mapper {
     for (std::size_t k = 0; k < rows; ++k) {
       for (int variant = 0; variant < 2; ++variant) {
         if ((variant == 0 ? hk.full[k] : hk.without_optional[k]) != keys) continue;
+        if (k < header_rows_seen_.size()) header_rows_seen_[k] = true;
         if (variant == 1 && hk.full[k] != keys) {
           table.absent_columns.clear();
           for (const auto& c : layout.columns)
@@ -304,6 +309,7 @@ class Mapper {
   }
 
   const std::vector<std::string>& rl_blank() const { return layouts_.report().blank_markers; }
+  std::vector<bool> header_rows_seen_;  // rows of the layout's header matched in the sheet being read
 
   // Does row r hold a figure (a number cell, or text that reads as a non-blank amount)?
   static bool has_figure(const Sheet& sheet, std::uint32_t r) {
