@@ -91,6 +91,7 @@ class Mapper {
     }
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
     if (const Sheet* other = wb_.find(schema::kSetAsideSheet)) read_set_aside(*other);
+    place_unlinked_tables();
     finish_report(report_, layouts_);
     return std::move(report_);
   }
@@ -309,6 +310,21 @@ class Mapper {
   }
 
   const std::vector<std::string>& rl_blank() const { return layouts_.report().blank_markers; }
+
+  // A workbook people made has tables but no prose sheet linking them (budgetxl's own has both):
+  // the tables no part names make a part of tables, in sheet order, so that the report written
+  // from the workbook prints them.
+  void place_unlinked_tables() {
+    std::vector<bool> linked(report_.tables.size(), false);
+    for (const Part& p : report_.parts)
+      for (const Block& b : p.blocks)
+        if (b.kind == BlockKind::table && b.index >= 0 && static_cast<std::size_t>(b.index) < linked.size())
+          linked[static_cast<std::size_t>(b.index)] = true;
+    Part part{PartKind::tables, "", {}, Origin{}};
+    for (std::size_t t = 0; t < linked.size(); ++t)
+      if (!linked[t]) part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(t), 0, report_.tables[t].origin});
+    if (!part.blocks.empty()) report_.parts.push_back(std::move(part));
+  }
   std::vector<bool> header_rows_seen_;  // rows of the layout's header matched in the sheet being read
 
   // Does row r hold a figure (a number cell, or text that reads as a non-blank amount)?

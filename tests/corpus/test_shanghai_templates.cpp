@@ -29,6 +29,14 @@ void expect_filled_template_reads_as_text(const std::string& report_name, const 
   ASSERT_EQ(bxtest::run_command(cmd), 0) << cmd;
   const Report book = io::read_report(work + "/filled.xlsx", families);
   EXPECT_EQ(book.meta.family, "shanghai");
+  // Their workbook exported as the official text reads back to the same tables.
+  io::write_text(book, work + "/exported.txt", io::layouts_of(book, families));
+  const Report exported = io::read_report(work + "/exported.txt", families);
+  ASSERT_EQ(exported.tables.size(), book.tables.size());
+  for (const Table& t : book.tables) {
+    ASSERT_NE(exported.table(t.number), nullptr) << "表" << t.number;
+    EXPECT_TRUE(*exported.table(t.number) == t) << "表" << t.number << " differs after export";
+  }
   EXPECT_EQ(book.meta.entity, text.meta.entity);
   EXPECT_EQ(book.meta.year, text.meta.year);
   ASSERT_EQ(book.tables.size(), text.tables.size());
