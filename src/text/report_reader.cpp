@@ -281,7 +281,7 @@ class Walker {
 
 Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts) {
   Report report;
-  report.source = {name, "text", decoded.encoding, decoded.line_ending};
+  report.source = {name, "text", decoded.encoding, decoded.line_ending, {}};
   const Lines lines = clean_lines(decoded.lines, layouts.report(), report.set_aside);
   Walker(lines, layouts, report).run();
 

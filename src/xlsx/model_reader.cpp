@@ -63,7 +63,7 @@ int table_number_from_name(const std::string& name) {
 class Mapper {
  public:
   Mapper(const Workbook& wb, const std::string& name, const Layouts& layouts) : wb_(wb), layouts_(layouts) {
-    report_.source = {name, "xlsx", "", ""};
+    report_.source = {name, "xlsx", "", "", {}};
   }
 
   Report run() {

@@ -61,7 +61,7 @@ Table make_table(int number, const std::string& title) {
 // with a table block, material set aside, a finding.
 Report small_report() {
   Report r;
-  r.source = {"测试.txt", "text", "UTF-8", "LF"};
+  r.source = {"测试.txt", "text", "UTF-8", "LF", {}};
   r.meta.entity = "测试局";
   r.meta.kind = DocumentKind::department;
   r.meta.year = 2025;
