@@ -45,6 +45,14 @@ void refuse_compound_file(const std::string& path) {
     throw InputError(path + ": 这是有密码保护（加密）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，或另存为 .xlsx 后再读取");
 }
 
+// A path that names a file budgetxl can read: it exists, is no folder, and is no compound file.
+void require_readable_file(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
+  if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
+  refuse_compound_file(path);
+}
+
 // A workbook that holds nothing of a report (no table, form or prose part of the family) is not a
 // report: refused, naming the sheets it has.
 void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
@@ -55,6 +63,13 @@ void require_workbook_content(const Report& report, const xlsx::Workbook& book, 
   throw InputError(report.source.file + ": 不是预算公开工作簿：没有找到" + layouts.family_title() + "报表格式（" + layouts.family() +
                    "）的表格、绩效目标表或文字部分" + (sheets.empty() ? "（工作簿中没有工作表）" : "（工作表：" + sheets + "）") +
                    "；若是其他省份的报表，请用 --family 指定格式");
+}
+
+// A workbook read with one family, refused when it holds nothing of a report.
+Report read_workbook(const xlsx::Workbook& book, const std::string& path, const Layouts& layouts) {
+  Report report = xlsx::workbook_to_report(book, path, layouts);
+  require_workbook_content(report, book, layouts);
+  return report;
 }
 
 void write_text_or_stdout(const std::string& path, const std::string& content) {
@@ -91,18 +106,12 @@ Report read_report(const std::string& path, const LayoutFamilies& families, cons
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     return read_decoded(text::decode_bytes(bytes, "<stdin>"), "<stdin>", families, family);
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
-  if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
-  refuse_compound_file(path);
+  require_readable_file(path);
   if (is_zip(path)) {
     // A workbook of budgetxl names its family on the cover; any other is recognised by its sheets.
     const xlsx::Workbook book = xlsx::read_workbook(path);
     const std::string named = family.empty() ? xlsx::cover_family(book) : family;
-    const Layouts& layouts = named.empty() ? xlsx::best_family(book, families) : families.get(named);
-    Report report = xlsx::workbook_to_report(book, path, layouts);
-    require_workbook_content(report, book, layouts);
-    return report;
+    return read_workbook(book, path, named.empty() ? xlsx::best_family(book, families) : families.get(named));
   }
   return read_decoded(text::decode_file(path), path, families, family);
 }
@@ -144,16 +153,8 @@ Report read_report(const std::string& path, const Layouts& layouts) {
     text::require_report_content(report);
     return report;
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
-  if (fs::is_directory(path, ec)) throw InputError(path + ": 是目录，不是文件");
-  refuse_compound_file(path);
-  if (is_zip(path)) {
-    const xlsx::Workbook book = xlsx::read_workbook(path);
-    Report report = xlsx::workbook_to_report(book, path, layouts);
-    require_workbook_content(report, book, layouts);
-    return report;
-  }
+  require_readable_file(path);
+  if (is_zip(path)) return read_workbook(xlsx::read_workbook(path), path, layouts);
   Report report = text::read_text_report(path, layouts);
   text::require_report_content(report);
   return report;

@@ -14,11 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string jiangsu_report(const std::string& name) {
-  const fs::path p = fs::path(BUDGETXL_CORPUS_DIR) / "jiangsu" / (name + ".txt");
-  std::error_code ec;
-  return fs::exists(p, ec) ? p.string() : "";
-}
+std::string jiangsu_report(const std::string& name) { return bxtest::province_report("jiangsu", name); }
 
 const Layouts& jiangsu() { return LayoutFamilies::embedded().get("jiangsu"); }
 
@@ -32,15 +28,7 @@ std::string only_row(const Report& r, int number, const std::string& id) {
 
 // The amount in column `id` of the first row of table `number` with a cell `key`.
 std::string amount(const Report& r, int number, const std::string& key, const std::string& id) {
-  const Table* t = r.table(number);
-  if (!t) return "<no table>";
-  for (const Row& row : t->rows)
-    for (const Cell& c : row.cells)
-      if (c.text == key) {
-        const Amount& a = row.cells[static_cast<std::size_t>(jiangsu().table(number).column_index(id))].amount;
-        return a.is_blank() ? "" : a.to_string();
-      }
-  return "<no row>";
+  return bxtest::amount_of_row(r, jiangsu(), number, key, id);
 }
 
 const char* const kWithTables[] = {"13-js-rdcwbgt-2018-dept", "15-js-rdcwbgt-2019-dept-tables", "16-js-jcy-2018-dept",

@@ -14,32 +14,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// ../shared/corpus/PROVINCE/NAME.txt, or "" when the corpus is absent.
-std::string province_report(const std::string& province, const std::string& name) {
-  const fs::path p = fs::path(BUDGETXL_CORPUS_DIR) / province / (name + ".txt");
-  std::error_code ec;
-  return fs::exists(p, ec) ? p.string() : "";
-}
+using bxtest::province_report;
 
 Report read(const std::string& path) { return io::read_report(path, LayoutFamilies::embedded()); }
 
 const Layouts& shanghai() { return LayoutFamilies::embedded().get("shanghai"); }
 
-// The amount in column `id` of the first row of table `number` whose code (or, without a code
-// column, first text cell) is `key`: "1694.52", "" when blank, "<no row>" when there is none.
+// The amount in column `id` of the first row of table `number` with a cell `key` (a code, a label).
 std::string amount(const Report& r, int number, const std::string& key, const std::string& id) {
-  const Table* t = r.table(number);
-  if (!t) return "<no table>";
-  const TableLayout& layout = shanghai().table(number);
-  const int col = layout.column_index(id);
-  if (col < 0) return "<no column>";
-  for (const Row& row : t->rows)
-    for (const Cell& c : row.cells)
-      if (c.text == key) {
-        const Amount& a = row.cells[static_cast<std::size_t>(col)].amount;
-        return a.is_blank() ? "" : a.to_string();
-      }
-  return "<no row>";
+  return bxtest::amount_of_row(r, shanghai(), number, key, id);
 }
 
 const char* const kReports[] = {"02-sh-pt-czj-2025-dept",    "03-sh-pt-wanli-2023-dept", "04-sh-pt-wanli-2024-dept",

@@ -128,6 +128,27 @@ std::string temp_dir(const std::string& name) {
 std::string binary() { return BUDGETXL_BINARY; }
 std::string source_dir() { return BUDGETXL_SOURCE_DIR; }
 
+std::string province_report(const std::string& province, const std::string& name) {
+  const fs::path p = fs::path(BUDGETXL_CORPUS_DIR) / province / (name + ".txt");
+  std::error_code ec;
+  return fs::exists(p, ec) ? p.string() : "";
+}
+
+std::string amount_of_row(const Report& report, const Layouts& layouts, int number, const std::string& key,
+                          const std::string& column_id) {
+  const Table* t = report.table(number);
+  if (!t) return "<no table>";
+  const int col = layouts.table(number).column_index(column_id);
+  if (col < 0) return "<no column>";
+  for (const Row& row : t->rows)
+    for (const Cell& c : row.cells)
+      if (c.text == key) {
+        const Amount& a = row.cells[static_cast<std::size_t>(col)].amount;
+        return a.is_blank() ? "" : a.to_string();
+      }
+  return "<no row>";
+}
+
 std::string slurp(const std::string& path) {
   std::stringstream ss;
   ss << std::ifstream(path, std::ios::binary).rdbuf();

@@ -35,6 +35,12 @@ std::string amount_at(const Report& report, int number, const std::string& label
                       int occurrence = 1);
 std::string text_at(const Report& report, int number, const std::string& label, const std::string& column_id,
                     int occurrence = 1);
+// ../shared/corpus/PROVINCE/NAME.txt, or "" when the corpus is absent.
+std::string province_report(const std::string& province, const std::string& name);
+// The amount in column `column_id` of the first row of table `number` with a cell whose text is
+// `key` (a code, a label): "1694.52", "" when blank, "<no table>", "<no column>" or "<no row>".
+std::string amount_of_row(const Report& report, const Layouts& layouts, int number, const std::string& key,
+                          const std::string& column_id);
 // UTF-8 text converted to GB18030 with ICU (an encoding test's input).
 std::string to_gb18030(const std::string& utf8);
 // Runs a command, returning its exit status and capturing stdout.
