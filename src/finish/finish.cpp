@@ -74,6 +74,9 @@ void finish_meta(Report& report) {
     if (report.meta.entity.empty() && !t.entity.empty()) report.meta.entity = t.entity;
     if (report.meta.year == 0) report.meta.year = util::leading_year(label_key(t.title));
   }
+  // "某某局2025年收支预算总表": a year after the entity's name.
+  for (const Table& t : report.tables)
+    if (report.meta.year == 0) report.meta.year = util::first_year(label_key(t.title));
   if (report.meta.entity.empty()) report.findings.add("report.no-entity", Severity::warning, "未找到部门（单位）名称");
   // No year on the cover or in the titles: the first part heading that names one ("第二部分 2018年度部门预算表").
   for (const Part& p : report.parts)
