@@ -75,6 +75,7 @@ constexpr Rule kRules[] = {
     {"xlsx.header-guessed", warning, in, "a table column whose header matches no column of the layout, read by its position"},
     {"xlsx.column-missing", warning, in, "a column of the layout that the table's header does not have; read as blank"},
     {"xlsx.table-by-header", info, in, "a sheet without a table title, taken as the table its header matches"},
+    {"xlsx.table-note", info, in, "a note (注：…) under a table, read as prose after the table, as a text report has it"},
     {"xlsx.no-cover", info, in, "a workbook without its 封面 sheet"},
     {"xlsx.unknown-sheet", warning, in, "a sheet that is not part of the report"},
     {"xlsx.unknown-set-aside-kind", warning, in, "a 其他材料 row whose 类别 is unknown; kept as unplaced"},

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "layout/match.hpp"
+#include "budgetxl/errors.hpp"
 #include "finish/finish.hpp"
 #include "finish/prose.hpp"
 #include "util/normalize.hpp"
@@ -57,7 +58,7 @@ class Mapper {
       table_index_.emplace(sheet->name, static_cast<int>(report_.tables.size()));  // a sheet's first table
       if (found.by_header)
         report_.findings.add("xlsx.table-by-header", Severity::info,
-                             fmt::format("工作表“{}”没有表格标题，按表头读作表{}（{}）", sheet->name, found.layout->number,
+                             fmt::format("工作表“{}”没有可识别的表格标题，按表头读作表{}（{}）", sheet->name, found.layout->number,
                                          found.layout->title),
                              Origin::at_cell(sheet->name, 1, 1));
       report_.tables.push_back(read_table(*sheet, *found.layout, found.first_row, found.last_row));
@@ -243,11 +244,26 @@ class Mapper {
         table.no_data_note = first;
         break;
       }
+      if (is_note_row(cells, first)) {  // "注：…" under a table people made: prose after it, as in a text report
+        const Origin at = Origin::at_cell(sheet.name, r, 0);
+        notes_[report_.tables.size()].push_back(prose_block(first, at));
+        report_.findings.add("xlsx.table-note", Severity::info, fmt::format("表{}下方的注释作为表后的正文读取：“{}”", layout.number, first), at);
+        continue;
+      }
       if (match_header(cells, hk, layout, pos, table)) continue;  // a header repeated further down
       if (!exact && header_keys_.count(layout::nonempty_keys(cells))) continue;
       table.rows.push_back(read_row(sheet, r, layout, pos, table));
     }
     return table;
+  }
+
+  // A row of one cell that starts as a note does ("注：", "说明：", "备注：", "数据来源：").
+  static bool is_note_row(const std::vector<std::string>& cells, const std::string& first) {
+    if (std::count_if(cells.begin(), cells.end(), [](const std::string& t) { return !t.empty(); }) != 1) return false;
+    const std::string key = label_key(first);
+    for (const char* p : {"注:", "说明:", "备注:", "数据来源:", "资料来源:"})
+      if (util::starts_with(key, p)) return true;
+    return false;
   }
 
   // Is every filled cell a word of a header (the template's, a column's name, 类/款/项, 栏次)?
@@ -382,9 +398,19 @@ class Mapper {
           linked[static_cast<std::size_t>(b.index)] = true;
     Part part{PartKind::tables, "", {}, Origin{}};
     for (std::size_t t = 0; t < linked.size(); ++t)
-      if (!linked[t]) part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(t), 0, report_.tables[t].origin});
+      if (!linked[t]) push_table(part, static_cast<int>(t), report_.tables[t].origin);
     if (!part.blocks.empty()) report_.parts.push_back(std::move(part));
   }
+
+  // A table's block, then the notes that stood under it in its sheet.
+  void push_table(Part& part, int index, const Origin& at) {
+    part.blocks.push_back(Block{BlockKind::table, "", 0, index, 0, at});
+    if (auto it = notes_.find(static_cast<std::size_t>(index)); it != notes_.end()) {
+      part.blocks.insert(part.blocks.end(), it->second.begin(), it->second.end());
+      notes_.erase(it);
+    }
+  }
+  std::map<std::size_t, std::vector<Block>> notes_;  // by table index: "注：…" rows under it
   std::vector<bool> header_rows_seen_;  // rows of the layout's header matched in the sheet being read
   // For the table being read: the 类 | 款 | 项 columns of a code typed in parts where the layout
   // prints one column (per printed field; empty for the others), and the header rows' keys, so
@@ -527,12 +553,12 @@ class Mapper {
       if (util::starts_with(t, kBlockLinkPrefix)) {
         const std::string target = t.substr(std::string(kBlockLinkPrefix).size());
         if (auto it = table_index_.find(target); it != table_index_.end()) {
-          part.blocks.push_back(Block{BlockKind::table, "", 0, it->second, 0, at});
+          push_table(part, it->second, at);
           continue;
         }
         // The sheet was renamed since the link was written: "表N …" still names the table.
         if (const int n = table_number_from_name(target); n > 0 && report_.table(n)) {
-          part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(report_.table(n) - report_.tables.data()), 0, at});
+          push_table(part, static_cast<int>(report_.table(n) - report_.tables.data()), at);
           continue;
         }
         if (auto it = form_index_.find(target); it != form_index_.end()) {
@@ -641,6 +667,16 @@ const Layouts& best_family(const Workbook& workbook, const LayoutFamilies& famil
     }
   }
   return *best;
+}
+
+void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
+  const bool prose = std::any_of(report.parts.begin(), report.parts.end(), [](const Part& p) { return !p.blocks.empty(); });
+  if (!report.tables.empty() || !report.forms.empty() || prose) return;
+  std::string sheets;
+  for (const auto& s : book.sheets) sheets += (sheets.empty() ? "" : "、") + s.name;
+  throw InputError(report.source.file + ": 不是预算公开工作簿：没有找到" + layouts.family_title() + "报表格式（" + layouts.family() +
+                   "）的表格、绩效目标表或文字部分" + (sheets.empty() ? "（工作簿中没有工作表）" : "（工作表：" + sheets + "）") +
+                   "；若是其他省份的报表，请用 --family 指定格式");
 }
 
 Report read_workbook_report(const std::string& path, const Layouts& layouts) {

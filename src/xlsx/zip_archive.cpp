@@ -3,10 +3,19 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <utility>
 
 namespace budgetxl::xlsx {
+
+bool has_zip_signature(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, 4);
+  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
 namespace {
 
 std::string libzip_message(int code) {

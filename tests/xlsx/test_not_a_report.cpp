@@ -263,3 +263,32 @@ TEST(NotAReport, AnotherProgramsFileRenamedXlsxIsRefused) {
   EXPECT_NE(message.find("letter.xlsx"), std::string::npos) << message;
   EXPECT_FALSE(message.empty());
 }
+
+// Office workbooks of the kind a finance office also keeps, with Chinese headers (项目, 金额, 合计),
+// are no budget disclosure: each is refused, never read as an empty or half report.
+TEST(NotAReport, EverydayOfficeWorkbooksAreRefused) {
+  struct Book {
+    const char* name;
+    std::vector<std::vector<const char*>> rows;
+  };
+  const std::vector<Book> books = {
+      {"报销单", {{"费用报销单"}, {"项目", "金额", "备注"}, {"差旅费", "1200", "北京"}, {"合计", "1200", ""}}},
+      {"工资表", {{"2025年3月工资表"}, {"姓名", "基本工资", "绩效工资", "合计"}, {"张三", "5000", "1200", "6200"}}},
+      {"库存", {{"物品", "规格", "数量", "单价", "金额"}, {"打印纸", "A4", "20", "25", "500"}}},
+      {"课程表", {{"节次", "星期一", "星期二"}, {"1", "语文", "数学"}}},
+      {"销售台账", {{"2025年销售台账"}, {"日期", "客户", "项目", "金额"}, {"2025-01-02", "某公司", "设备", "30000"}}},
+      {"预算执行", {{"2025年一季度预算执行情况表"}, {"项目", "年初预算", "执行数", "执行率"}, {"办公费", "1000", "300", "30%"}}},
+  };
+  for (const Book& b : books) {
+    const std::string path = bxtest::temp_dir(std::string("office-") + b.name) + "/book.xlsx";
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, b.name);
+    for (std::size_t r = 0; r < b.rows.size(); ++r)
+      for (std::size_t c = 0; c < b.rows[r].size(); ++c)
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), b.rows[r][c], nullptr);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    const std::string message = refusal(path);
+    EXPECT_NE(message.find("不是预算公开工作簿"), std::string::npos) << b.name << ": " << message;
+    EXPECT_NE(message.find(b.name), std::string::npos) << "the message names the sheet: " << message;
+  }
+}
