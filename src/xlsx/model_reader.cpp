@@ -50,6 +50,10 @@ class Mapper {
       }
       const auto tables = find_sheet_tables(sheet, layouts_);
       for (const SheetTable& t : tables) table_sheets.emplace_back(&sheet, t);
+      if (tables.empty() && is_form_sheet(sheet, layouts_.forms())) {  // a form under any sheet name
+        read_form(sheet);
+        continue;
+      }
       if (tables.empty() && !row_empty_sheet(sheet))
         report_.findings.add("xlsx.unknown-sheet", Severity::warning, fmt::format("工作表“{}”不是报告的一部分，未读取", sheet.name),
                              Origin::at_cell(sheet.name, 1, 1));

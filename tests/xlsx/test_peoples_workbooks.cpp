@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <cctype>
+
 #include "budgetxl/io.hpp"
 #include "budgetxl/roundtrip.hpp"
+#include "xlsx/zip_archive.hpp"
 #include "support/test_support.hpp"
 
 using namespace budgetxl;
@@ -328,4 +331,29 @@ TEST(HandMadeWorkbooks, ANoteUnderATableIsProseAfterItNotARow) {
   EXPECT_EQ(note->origin.row, 5u);
   EXPECT_EQ(report.findings.count("xlsx.table-note"), 1u);
   EXPECT_EQ(t->unit, "元");
+}
+
+TEST(HandMadeWorkbooks, FormSheetsUnderAnyNameAreReadByTheirContent) {
+  // The sample's workbook with its form sheets renamed as a person might ("项目表1"): the forms
+  // are found by their title and labels, and read the same.
+  const std::string sample = bxtest::source_dir() + "/samples/demo-department-2025.txt";
+  const Report text = io::read_report(sample, LayoutFamilies::embedded());
+  ASSERT_FALSE(text.forms.empty());
+  const std::string dir = bxtest::temp_dir("peoples-form-names");
+  io::write_workbook(text, dir + "/own.xlsx", io::layouts_of(text, LayoutFamilies::embedded()));
+  const xlsx::ZipArchive own(dir + "/own.xlsx");
+  std::vector<std::pair<std::string, std::string>> parts;
+  for (const std::string& name : own.entries()) {
+    std::string data = own.read(name);
+    const std::string form_name = "name=\"绩效";  // "绩效1 …", not 绩效目标汇总
+    if (name == "xl/workbook.xml")
+      for (std::size_t at = data.find(form_name); at != std::string::npos; at = data.find(form_name, at + 1))
+        if (std::isdigit(static_cast<unsigned char>(data[at + form_name.size()]))) data.replace(at, form_name.size(), "name=\"项目表");
+    parts.emplace_back(name, std::move(data));
+  }
+  bxtest::write_zip(dir + "/renamed.xlsx", parts);
+  const Report renamed = io::read_report(dir + "/renamed.xlsx", LayoutFamilies::embedded());
+  ASSERT_EQ(renamed.forms.size(), text.forms.size());
+  EXPECT_TRUE(renamed.forms == text.forms);
+  EXPECT_EQ(renamed.findings.count("xlsx.unknown-sheet"), 0u);
 }
