@@ -109,6 +109,13 @@ struct TableLayout {
   // Shape economic (表六): the name column an item row fills and a group row (工资福利支出) leaves
   // blank ("gov_econ_name"); required for that shape, empty for the others.
   std::string item_name_column;
+  // What each row adds up to (templates' "sums"): a column that is the sum of others (合计 = 基本
+  // + 项目; 公务用车 = 购置 + 运行). Column indices; checked by `budgetxl check`.
+  struct RowSum {
+    int total = 0;
+    std::vector<int> parts;
+  };
+  std::vector<RowSum> row_sums;
 
   int column_index(const std::string& id) const;  // -1 when absent
   // Columns by role: the first column of a kind (the 科目编码 of a code table), and the first name
@@ -169,6 +176,7 @@ struct ReportLayout {
 struct NationalVocabulary {
   std::map<std::string, std::string> roles;    // "budget_summary" -> "收支总表"
   std::map<std::string, std::string> columns;  // "total" -> "合计"
+  std::map<std::string, std::string> function_classes;  // "205" -> "教育支出": the 功能分类 类
 };
 
 // One complete, checked layout set of one family (a province's table set: templates/NAME/): its

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <new>
@@ -37,6 +38,34 @@ int guarded(const std::string& input, const std::function<int()>& body) {
     fail(fmt::format("{}: 无法转换：{}", input, e.what()));
     return kExitInput;
   }
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                       std::vector<std::string>& missing) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (const auto& e : fs::recursive_directory_iterator(p, ec))
+        if (e.is_regular_file() && std::find(extensions.begin(), extensions.end(), e.path().extension().string()) != extensions.end())
+          found.push_back(e.path().string());
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      missing.push_back(p);
+    }
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
 }
 
 int report_findings(const Report& report, const Options& opt) {

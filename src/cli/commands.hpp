@@ -38,6 +38,26 @@ struct RoundtripOptions {
 };
 int run_roundtrip(const RoundtripOptions& rt, const Options& opt);
 
+// Files named on the command line, and the files with one of `extensions` below folders, in a
+// stable order; names that do not exist go to `missing`.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                       std::vector<std::string>& missing);
+// "a,b" quoted for CSV when needed.
+std::string csv_field(const std::string& s);
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  unsigned jobs = 0;                   // 0 = all cores
+  std::string format = "text";         // text | json
+  bool list_rules = false;
+  std::vector<std::string> off;        // rule ids switched off
+  std::vector<std::string> severity;   // "RULE=LEVEL"
+  std::string config;                  // a file of overrides
+  std::string summary_file;            // .csv: one row per report
+};
+// `budgetxl check`: exit 0 when no 错误, 1 when any, 2 when an input could not be read.
+int run_check(const CheckOptions& ck, const Options& opt);
+
 // Prints findings as "file:line: severity: message [rule]"; returns the exit code they imply.
 int report_findings(const Report& report, const Options& opt);
 // Runs one command body, turning every failure into its message and documented exit code: an

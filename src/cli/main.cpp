@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
       "  2  an input could not be read (missing, unreadable, not a report or workbook)\n"
       "  3  converted, but the input has errors (see the findings printed)\n"
       "  4  an output could not be written\n"
-      "  5  roundtrip: at least one file changed on the way (or failed)");
+      "  5  roundtrip: at least one file changed on the way (or failed)\n"
+      "check: 0 no 错误, 1 a report has 错误, 2 an input could not be read");
 
   auto* import = app.add_subcommand("import", "Text report -> workbook (.xlsx)");
   std::vector<std::string> import_inputs;
@@ -56,6 +57,17 @@ int main(int argc, char** argv) {
   rt->add_option("--report", rt_opt.report_file, "Write the per-file results to FILE (.json or .csv)");
   rt->add_option("--keep", rt_opt.keep_dir, "Keep the intermediate workbooks and texts in this folder");
 
+  auto* chk = app.add_subcommand("check", "Check reports (text or workbook) against the rule catalogue; exit 1 when any 错误");
+  CheckOptions ck_opt;
+  chk->add_option("PATH", ck_opt.paths, "Text reports or workbooks, or folders of them (*.txt, *.xlsx)");
+  chk->add_option("-j,--jobs", ck_opt.jobs, "Reports checked in parallel (default: all cores)");
+  chk->add_option("--format", ck_opt.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  chk->add_flag("--list-rules", ck_opt.list_rules, "List the rules, their severity and the families they apply to");
+  chk->add_option("--off", ck_opt.off, "Switch a rule off (repeatable)");
+  chk->add_option("--severity", ck_opt.severity, "Give a rule another severity: RULE=错误|警告|提示 (repeatable)");
+  chk->add_option("--config", ck_opt.config, "A file of overrides, one a line: RULE off|错误|警告|提示");
+  chk->add_option("--summary", ck_opt.summary_file, "Write one row per report to FILE.csv");
+
   auto* families = app.add_subcommand("families", "List the layout families (one per province's table set) and their tables");
 
   try {
@@ -69,5 +81,12 @@ int main(int argc, char** argv) {
   if (*exp) return run_export(export_input, export_output, opt);
   if (*rt) return run_roundtrip(rt_opt, opt);
   if (*families) return run_families(opt);
+  if (*chk) {
+    if (ck_opt.paths.empty() && !ck_opt.list_rules) {
+      std::cerr << "budgetxl: check 需要报告文件或目录（或 --list-rules）\n";
+      return kExitUsage;
+    }
+    return run_check(ck_opt, opt);
+  }
   return kExitUsage;
 }

@@ -20,33 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Files named on the command line, and the *.txt reports below folders, in a stable order.
-std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else if (fs::exists(p, ec)) {
-      out.push_back(p);
-    } else {
-      missing.push_back(p);
-    }
-  }
-  return out;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 nlohmann::ordered_json diffs_json(const std::vector<roundtrip::Difference>& diffs) {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
   for (const auto& d : diffs)
@@ -86,7 +59,7 @@ std::string results_csv(const std::vector<roundtrip::FileResult>& results) {
 
 int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
   std::vector<std::string> missing;
-  const std::vector<std::string> files = expand(rt.paths, missing);
+  const std::vector<std::string> files = expand_inputs(rt.paths, {".txt"}, missing);
   for (const auto& m : missing) std::cerr << "budgetxl: " << m << ": 文件或目录不存在\n";
   if (files.empty() && missing.empty()) {
     std::cerr << "budgetxl: 没有找到要检验的文本报告（*.txt）\n";

@@ -173,6 +173,20 @@ TableLayout parse_table(const json& j, const std::string& file) {
   if (j.contains("fixed_labels"))
     for (const auto& l : j.at("fixed_labels")) t.fixed_labels.push_back({l.at("text").get<std::string>(), strings(l, "variants")});
   t.total_labels = strings(j, "total_labels");
+  if (j.contains("sums"))
+    for (const auto& sum : j.at("sums")) {
+      auto amount_column = [&](const std::string& id) {
+        const int c = t.column_index(id);
+        if (c < 0 || t.columns[static_cast<std::size_t>(c)].kind != ColumnKind::amount)
+          throw TemplateError(fmt::format("{}: sums: \"{}\" is not an amount column", file, id));
+        return c;
+      };
+      TableLayout::RowSum rs;
+      rs.total = amount_column(sum.at("total").get<std::string>());
+      for (const auto& part : sum.at("parts")) rs.parts.push_back(amount_column(part.get<std::string>()));
+      if (rs.parts.size() < 2) throw TemplateError(fmt::format("{}: sums: a sum needs two parts at least", file));
+      t.row_sums.push_back(std::move(rs));
+    }
   // What the finishing pass reads by column role, not position: the shapes that need a code or a
   // name column have one, and 表六 names the column its item rows fill.
   if (t.shape == TableShape::code && t.first_column(ColumnKind::code) < 0)
@@ -441,6 +455,8 @@ NationalVocabulary vocabulary_from(const std::string& text, const std::string& f
     NationalVocabulary v;
     for (const auto& [id, name] : required(j, "roles", "roles", file).items()) v.roles[id] = name.get<std::string>();
     for (const auto& [id, name] : required(j, "columns", "columns", file).items()) v.columns[id] = name.get<std::string>();
+    if (j.contains("function_classes"))
+      for (const auto& [code, name] : j.at("function_classes").items()) v.function_classes[code] = name.get<std::string>();
     return v;
   } catch (const json::exception& e) {
     throw TemplateError(fmt::format("{}: {}", file, e.what()));

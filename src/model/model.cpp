@@ -28,6 +28,15 @@ std::string Origin::str() const {
   return fmt::format("line {} field {}", line, field);
 }
 
+const char* severity_title(Severity s) {
+  switch (s) {
+    case Severity::info: return "提示";
+    case Severity::warning: return "警告";
+    case Severity::error: return "错误";
+  }
+  return "";
+}
+
 const char* severity_name(Severity s) {
   switch (s) {
     case Severity::info: return "info";
@@ -41,7 +50,13 @@ void Findings::add(std::string rule, Severity severity, std::string message, Ori
   const Rule* known = find_rule(rule);
   assert(known && "finding rule missing from the rule table (src/model/rules.cpp)");
   assert((!known || known->severity == severity) && "finding severity differs from the rule table");
-  items_.push_back({std::move(rule), known ? known->severity : severity, std::move(message), std::move(where)});
+  items_.push_back({std::move(rule), known ? known->severity : severity, std::move(message), std::move(where), {}});
+}
+
+void Findings::add_checked(std::string rule, std::string message, Origin where, std::vector<Evidence> evidence) {
+  const Rule* known = find_rule(rule);
+  assert(known && "check rule missing from the rule table (src/model/rules.cpp)");
+  items_.push_back({std::move(rule), known ? known->severity : Severity::error, std::move(message), std::move(where), std::move(evidence)});
 }
 
 std::size_t Findings::count(const std::string& rule) const {

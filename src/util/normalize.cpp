@@ -197,4 +197,23 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
   return t;
 }
 
+int chinese_ordinal(std::string_view key) {
+  static const char* const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  const bool bracketed = starts_with(key, "(");
+  std::size_t n = bracketed ? 1 : 0;
+  const std::size_t start = n;
+  for (bool more = true; more;) {
+    more = false;
+    for (const char* d : digits)
+      if (key.substr(n, 3) == d) {
+        n += 3;
+        more = true;
+      }
+  }
+  if (n == start) return 0;
+  if (!bracketed && key.substr(n, 3) == "、") return 1;
+  if (bracketed && key.substr(n, 1) == ")") return 2;
+  return 0;
+}
+
 }  // namespace budgetxl::util

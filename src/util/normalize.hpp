@@ -32,6 +32,10 @@ int leading_year(std::string_view key);
 // The first 4-digit year (19xx/20xx) standing on its own anywhere in a key, else 0.
 int first_year(std::string_view key);
 
+// A label key that opens with a Chinese ordinal: 1 for "一、" … "三十、", 2 for "(一)" … (after NFKC
+// the brackets are ASCII); 0 for none.
+int chinese_ordinal(std::string_view key);
+
 // Byte length of the UTF-8 code point at s[i] (1 for an invalid byte), never past the end.
 std::size_t utf8_length(std::string_view s, std::size_t i);
 // Code points of UTF-8 text (an invalid byte counts as one).

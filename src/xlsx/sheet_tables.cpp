@@ -51,23 +51,6 @@ bool is_code_text(const std::string& t) {
   return t.size() >= 3 && t.size() <= 7 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool starts_with_ordinal(const std::string& key) {
-  static const char* const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-  std::size_t n = 0;
-  if (util::starts_with(key, "(")) n = 1;
-  const std::size_t start = n;
-  for (bool advanced = true; advanced;) {
-    advanced = false;
-    for (const char* d : digits)
-      if (key.compare(n, 3, d) == 0) {
-        n += 3;
-        advanced = true;
-      }
-  }
-  if (n == start) return false;
-  return key.compare(n, 3, "、") == 0 || (start == 1 && key.compare(n, 1, ")") == 0);
-}
-
 // The table a title or label line in this row names; nullptr when the row is no title. A title
 // stands almost alone in its row (a unit may share it); a row of many cells is a table's row.
 const TableLayout* title_in_row(const Sheet& sheet, std::uint32_t row, const Layouts& layouts) {
@@ -128,7 +111,7 @@ bool looks_like_data(const Sheet& sheet, std::uint32_t row, const TableLayout& l
   }
   if (first.empty()) return false;
   const std::string key = label_key(first);
-  if (starts_with_ordinal(key)) return true;
+  if (util::chinese_ordinal(key) != 0) return true;
   for (const auto& l : layout.total_labels)
     if (key == label_key(l)) return true;
   for (const auto& f : layout.fixed_labels) {

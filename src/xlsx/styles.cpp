@@ -311,13 +311,5 @@ std::string source_file_name(const Report& report) {
   return names;
 }
 
-const char* severity_title(Severity s) {
-  switch (s) {
-    case Severity::info: return "提示";
-    case Severity::warning: return "警告";
-    case Severity::error: return "错误";
-  }
-  return "";
-}
 
 }  // namespace budgetxl::xlsx::detail

@@ -168,7 +168,5 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
 void write_cover_sheet(SheetWriter& sheet, const Report& report, const Layouts& layouts,
                        const std::vector<std::string>& sheet_names);
 
-// The prose name of a severity ("错误", "警告", "提示").
-const char* severity_title(Severity s);
 
 }  // namespace budgetxl::xlsx::detail

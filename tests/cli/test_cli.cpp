@@ -1009,3 +1009,52 @@ TEST_F(Cli, AnEditedShanghaiTemplateReadsANewTitleWording) {
   EXPECT_EQ(model.at("tables")[0].at("rows").size(), 4u);
   EXPECT_EQ(model.at("tables")[0].at("rows")[2].at("cells").at("code"), "2010601");
 }
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+TEST_F(Cli, CheckExitsByWhatItFindsAndPointsAtLines) {
+  copy_sample("clean.txt");
+  const Result clean = run({"check", "clean.txt"});
+  EXPECT_EQ(clean.code, 0) << clean;
+  EXPECT_TRUE(contains(clean.out, "错误 0")) << clean;
+  // A 表三 whose 208 row is 5.00 off its 基本支出: 错误 (exit 1), at the line, with its evidence.
+  spit(at("wrong.txt"), "2024年预算支出总表\n单位名称：示例单位\n单位：万元\n项目\t\t2024年预算数\t\t\n"
+                        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t65.25\t60.25\t\n"
+                        "208\t社会保障和就业支出\t65.25\t60.25\t\n");
+  const Result wrong = run({"check", "wrong.txt"});
+  EXPECT_EQ(wrong.code, 1) << wrong;
+  EXPECT_TRUE(contains(wrong.out, "第7行")) << wrong;
+  EXPECT_TRUE(contains(wrong.out, "[sum.row]")) << wrong;
+  EXPECT_TRUE(contains(wrong.out, "= 60.25（第7行）")) << "the evidence and where it came from: " << wrong;
+  EXPECT_EQ(run({"check", "wrong.txt", "--off", "sum.row", "--off", "sum.total-row"}).code, 0);
+  EXPECT_EQ(run({"check", "wrong.txt", "--severity", "sum.row=警告", "--severity", "sum.total-row=提示"}).code, 0);
+  EXPECT_EQ(run({"check", "wrong.txt", "--off", "no.such-rule"}).code, 2);
+  // Many files, one unreadable: exit 2, and the others are still checked.
+  const Result batch = run({"check", "clean.txt", "wrong.txt", "missing.txt"});
+  EXPECT_EQ(batch.code, 2) << batch;
+  EXPECT_TRUE(contains(batch.out, "共 2 份报告")) << batch;
+}
+
+TEST_F(Cli, CheckWritesJsonWithEvidenceASummaryAndListsItsRules) {
+  copy_sample("clean.txt");
+  spit(at("wrong.txt"), "2024年预算支出总表\n单位名称：示例单位\n单位：万元\n项目\t\t2024年预算数\t\t\n"
+                        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t65.25\t60.25\t\n"
+                        "208\t社会保障和就业支出\t65.25\t60.25\t\n");
+  const Result js = run({"check", "wrong.txt", "--format", "json"});
+  EXPECT_EQ(js.code, 1);
+  EXPECT_TRUE(contains(js.out, "\"rule\": \"sum.row\"")) << js;
+  EXPECT_TRUE(contains(js.out, "\"evidence\"")) << js;
+  EXPECT_TRUE(contains(js.out, "\"line\": 7")) << js;
+  const Result sum = run({"check", "clean.txt", "wrong.txt", "--summary", "summary.csv"});
+  EXPECT_EQ(sum.code, 1) << sum;
+  const std::string csv = slurp(at("summary.csv"));
+  EXPECT_TRUE(contains(csv, "文件,单位,报表格式,年度")) << csv;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3) << csv;
+  EXPECT_TRUE(contains(csv, "示例市自然资源局")) << csv;
+  const Result rules = run({"check", "--list-rules"});
+  EXPECT_EQ(rules.code, 0);
+  for (const char* id : {"sum.row", "sum.rounding", "balance.income-expense", "cross.projects", "code.malformed", "wording.placeholder"})
+    EXPECT_TRUE(contains(rules.out, id)) << id;
+  EXPECT_TRUE(contains(rules.out, "cross.projects\t错误\t表间\tshanxi\t")) << "applies where the roles exist: " << rules.out;
+}
