@@ -118,6 +118,9 @@ const CheckRule kCatalogue[] = {
     {"cross.basic-economic", "表间", {"general_budget_expenditure", "basic_expenditure_economic"}},
     {"cross.projects", "表间", {"expenditure_summary", "projects_current", "projects_carryover"}},
     {"cross.project-general", "表间", {"general_budget_expenditure", "projects_current"}},
+    {"form.amount-differs", "绩效", {"projects_current"}},
+    {"form.cost-above-funds", "绩效", {}},
+    {"form.plan-incomplete", "绩效", {}},
     {"wording.placeholder", "文字", {}},
     {"wording.other-year", "文字", {}},
 };
@@ -142,6 +145,7 @@ std::vector<Finding> check_report(const Report& report, const Layouts& layouts, 
   check_codes(c);
   check_across_tables(c);
   check_text(c);
+  check_forms(c);
   std::vector<Finding> out;
   for (Finding& f : found.items()) {
     if (const auto it = options.overrides.find(f.rule); it != options.overrides.end()) {

@@ -63,6 +63,7 @@ void check_hierarchy(Checker& c);       // sum.children, sum.total-row: 类 = Σ
 void check_balance(Checker& c);         // balance.*: 本年收入合计, 收入总计 = 支出总计
 void check_codes(Checker& c);           // code.*: malformed codes, missing parents, names that differ
 void check_across_tables(Checker& c);   // cross.*: the tables against each other
-void check_text(Checker& c);            // text.*: placeholders, another year
+void check_text(Checker& c);            // wording.*: placeholders, another year
+void check_forms(Checker& c);           // form.*: a form's money against 表十二 and its cost indicators
 
 }  // namespace budgetxl::check

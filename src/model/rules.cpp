@@ -39,6 +39,9 @@ constexpr Rule kRules[] = {
     {"cross.basic-economic", error, co, "一般公共预算支出表 基本支出 ≠ 基本支出经济分类表 合计"},
     {"cross.projects", error, co, "支出总表 项目支出 ≠ the project tables' 合计 (本年预算 + 上年结转)"},
     {"cross.project-general", error, co, "一般公共预算支出表 项目支出 ≠ 项目支出表（本年预算） 一般公共预算"},
+    {"form.amount-differs", error, co, "a form's 年度资金总额 (元, to the hundredth of 万元) ≠ its 表十二 project's 合计"},
+    {"form.cost-above-funds", warning, co, "a cost indicator (成本指标) above the money of its form (实施期, 年度, 预算数)"},
+    {"form.plan-incomplete", warning, co, "a 资金支出计划 (Hebei) whose last step is below 100%"},
     {"wording.placeholder", warning, co, "a placeholder left in the text (XX, ××, 待补充, 待填写, ……)"},
     {"wording.other-year", warning, co, "a table title naming another year than the report's"},
     // Performance target forms: content (the finishing pass) …

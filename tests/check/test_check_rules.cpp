@@ -257,3 +257,35 @@ TEST(CheckCorpus, AMistakePlantedInARealReportIsFound) {
   EXPECT_TRUE(found_at(fs, "sum.row", row->origin.line)) << "合计 ≠ 基本 + 项目";
   EXPECT_TRUE(found_at(fs, "sum.children", row->origin.line)) << "the class ≠ its 款";
 }
+
+TEST(CheckForms, AFormWhoseYearsMoneyIsNotItsProjectsIsAnError) {
+  // The sample's forms agree with 表十二; one 年度资金总额 planted 10,000 元 off no longer does.
+  const std::string sample = bxtest::source_dir() + "/samples/demo-department-2025.txt";
+  EXPECT_EQ(count(check_corpus(sample), "form.amount-differs"), 0u);
+  std::string text = bxtest::slurp(sample);
+  const std::string line = "实施期资金总额：\t486,000\t年度资金总额：\t486,000";
+  const auto at = text.find(line);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, line.size(), "实施期资金总额：\t486,000\t年度资金总额：\t496,000");
+  const std::string path = bxtest::temp_dir("check-form-money") + "/planted.txt";
+  bxtest::spit(path, text);
+  const auto fs = check_corpus(path);
+  ASSERT_EQ(count(fs, "form.amount-differs"), 1u);
+  const Finding* f = first(fs, "form.amount-differs");
+  EXPECT_EQ(f->severity, Severity::error);
+  ASSERT_EQ(f->evidence.size(), 2u);
+  EXPECT_EQ(f->evidence[0].value, "496000.00");
+  EXPECT_EQ(f->evidence[1].value, "48.60") << "the 表十二 合计, in 万元";
+  EXPECT_GT(f->evidence[1].where.line, 0u);
+}
+
+TEST(CheckForms, HebeiCostsAboveTheBudgetAndPlansShortOfAHundredPercent) {
+  const std::string r004 = bxtest::corpus_file("004");
+  if (r004.empty()) GTEST_SKIP() << "corpus not available";
+  const auto fs = check_corpus(r004);
+  // corpus-notes-002-004 §3.5: form 15's cost ≤299.16 万元 above its 预算数 186.04 (l.461); form
+  // 26's plan stops at 50 % (l.694-695; the form starts at l.685).
+  EXPECT_TRUE(found_at(fs, "form.cost-above-funds", 461));
+  EXPECT_TRUE(found_at(fs, "form.plan-incomplete", 685));
+  EXPECT_EQ(errors(fs), 0u);
+}
