@@ -15,6 +15,9 @@ struct Evidence {
   std::string label;  // "表3 20805 合计", "下级之和"
   std::string value;  // "323.04"
   Origin where;       // empty for a computed figure (a sum)
+  // The cell in the model (Report::tables index, row, layout column); -1 when the figure is no
+  // table cell. A workbook written from the report links to it.
+  int table = -1, row = -1, column = -1;
 };
 
 struct Finding {

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "budgetxl/check.hpp"
 #include "json/report_json.hpp"
 #include "text/decode.hpp"
 #include "text/report_reader.hpp"
@@ -143,11 +144,15 @@ Report read_report(const std::string& path, const Layouts& layouts) {
 }
 
 void write_workbook(const Report& report, const std::string& path, const Layouts& layouts) {
+  // Every workbook written carries the rule catalogue's findings (校验结果), linked to its cells.
+  const std::vector<Finding> checks = check::check_report(report, layouts);
+  xlsx::WriteOptions options;
+  options.checks = &checks;
   if (path == "-") {
     // A workbook is a zip that libxlsxwriter writes to a file: write one aside, then copy it out.
     const fs::path tmp = fs::temp_directory_path() / ("budgetxl-stdout-" + std::to_string(::getpid()) + ".xlsx");
     try {
-      xlsx::write_workbook(report, tmp.string(), layouts);
+      xlsx::write_workbook(report, tmp.string(), layouts, options);
       std::ifstream in(tmp, std::ios::binary);
       std::cout << in.rdbuf() << std::flush;
       if (!std::cout) throw OutputError("<stdout>: 写入失败");
@@ -160,7 +165,7 @@ void write_workbook(const Report& report, const std::string& path, const Layouts
     fs::remove(tmp, ec);
     return;
   }
-  util::write_atomically(path, [&](const std::string& tmp) { xlsx::write_workbook(report, tmp, layouts); });
+  util::write_atomically(path, [&](const std::string& tmp) { xlsx::write_workbook(report, tmp, layouts, options); });
 }
 
 std::string text_of(const Report& report, const Layouts& layouts) { return text::write_text_report(report, layouts); }

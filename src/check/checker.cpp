@@ -46,7 +46,16 @@ Figure Checker::cell(const Table& t, const Row& row, int column) const {
         if (!row.cells[k].text.empty()) name = row.cells[k].text;
         break;
       }
-  return {fmt::format("表{}“{}”{}", t.number, name, layout(t).columns[c].name), row.cells[c].amount, at};
+  return {fmt::format("表{}“{}”{}", t.number, name, layout(t).columns[c].name), row.cells[c].amount, at,
+          static_cast<int>(&t - report_.tables.data()), static_cast<int>(&row - t.rows.data()), column};
+}
+
+Evidence Figure::evidence() const {
+  Evidence e{label, value.is_blank() ? "（空）" : value.to_string(), where};
+  e.table = table;
+  e.row = row;
+  e.column = column;
+  return e;
 }
 
 const Row* Checker::total_row(const Table& t) const {
@@ -71,7 +80,7 @@ void Checker::compare(std::string_view rule, const Figure& actual, Amount expect
   const std::int64_t diff = actual.value.minor() - expected.minor();
   if (diff == 0) return;
   const bool rounding = std::llabs(diff) <= rounding_limit(unit);
-  evidence.insert(evidence.begin(), Evidence{actual.label, actual.value.is_blank() ? "（空）" : actual.value.to_string(), actual.where});
+  evidence.insert(evidence.begin(), actual.evidence());
   evidence.push_back(Evidence{std::string(expected_label), expected.to_string(), {}});
   const std::string message =
       fmt::format("{} {} ≠ {} {}（差 {}{}）{}", actual.label, actual.value.is_blank() ? "（空）" : actual.value.to_string(), expected_label,
@@ -87,14 +96,14 @@ void Checker::compare_sum(std::string_view rule, const Figure& actual, const std
   std::vector<Evidence> evidence;
   for (const Figure& p : parts) {
     sum += Amount::from_minor(p.value.minor());
-    if (!p.value.is_blank()) evidence.push_back({p.label, p.value.to_string(), p.where});  // a blank adds nothing
+    if (!p.value.is_blank()) evidence.push_back(p.evidence());  // a blank adds nothing
   }
   compare(rule, actual, sum, sum_label, std::move(evidence), unit);
 }
 
 void Checker::compare_equal(std::string_view rule, const Figure& a, const Figure& b, const std::string& unit) {
   if (a.value.is_blank() && b.value.is_blank()) return;
-  compare(rule, a, Amount::from_minor(b.value.minor()), b.label, {{b.label, b.value.is_blank() ? "（空）" : b.value.to_string(), b.where}}, unit);
+  compare(rule, a, Amount::from_minor(b.value.minor()), b.label, {b.evidence()}, unit);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ struct Figure {
   std::string label;  // "表3“20805 行政事业单位养老支出”合计"
   Amount value;
   Origin where;       // empty for a sum
+  int table = -1, row = -1, column = -1;  // the model cell (see Evidence)
+  Evidence evidence() const;
 };
 
 class Checker {

@@ -63,7 +63,7 @@ void check_forms(Checker& c) {
                               wan.to_string(), t12->unit, table.label, table.value.to_string()),
                   form.origin,
                   {{fmt::format("绩效目标表“{}”年度资金总额", name), p->annual_funds.total.to_string(), form.origin},
-                   {table.label, table.value.to_string(), table.where}});
+                   table.evidence()});
         }
       }
       // A cost indicator above the money of its half.

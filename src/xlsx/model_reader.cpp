@@ -39,7 +39,9 @@ class Mapper {
     std::vector<std::pair<const Sheet*, SheetTable>> table_sheets;
     std::vector<const Sheet*> prose_sheets;
     for (const auto& sheet : wb_.sheets) {
-      if (sheet.name == schema::kCoverSheet || sheet.name == schema::kSetAsideSheet || sheet.name == schema::kFormSummarySheet) continue;
+      if (sheet.name == schema::kCoverSheet || sheet.name == schema::kSetAsideSheet || sheet.name == schema::kFormSummarySheet ||
+          sheet.name == schema::kCheckSheet)
+        continue;  // 校验结果 is what check found, written again from the figures read
       if (util::starts_with(sheet.name, schema::kFormSheetPrefix)) {
         read_form(sheet);
         continue;

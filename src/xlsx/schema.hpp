@@ -14,6 +14,7 @@ namespace budgetxl::xlsx::schema {
 // --- Sheet names ---------------------------------------------------------------------------------
 
 inline constexpr const char* kCoverSheet = "封面";             // metadata, counts, sheet list, findings
+inline constexpr const char* kCheckSheet = "校验结果";        // the rule catalogue's findings (not read back)
 inline constexpr const char* kSetAsideSheet = "其他材料";      // everything the reader set aside
 inline constexpr const char* kFormSummarySheet = "绩效目标汇总";  // one row per form, linked
 inline constexpr const char* kCoverTextSheet = "封面文字";     // the prose of the cover part

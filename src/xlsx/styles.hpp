@@ -144,8 +144,22 @@ std::string source_file_name(const Report& report);
 
 // Writes one sheet per table of the report, in document order. Returns the sheet name of each
 // table (same index as report.tables).
+// Where a table's rows were written: its sheet, the row of its first data row (0-based) and, per
+// layout column, the sheet column of its first printed field (-1 when not printed).
+struct TablePlacement {
+  lxw_worksheet* sheet = nullptr;
+  std::string name;
+  std::uint32_t data_top = 0;
+  std::vector<int> sheet_column;
+};
 std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
-                                            const Layouts& layouts, std::vector<std::string>& used);
+                                            const Layouts& layouts, std::vector<std::string>& used,
+                                            std::vector<TablePlacement>* placements = nullptr);
+
+// 校验结果: one row per finding of the rule catalogue, each linking to the first cell it concerns;
+// the cells concerned carry a comment saying why.
+void write_check_sheet(lxw_workbook* wb, Styles& styles, const std::vector<Finding>& checks,
+                       const std::vector<TablePlacement>& placements, std::vector<std::string>& used);
 
 // The summary sheet 绩效目标汇总 linking to one sheet per form, then those sheets in form order; each
 // is laid out like the official form, every value right of (or below) its label cell. Returns the

@@ -124,7 +124,8 @@ Style header_style() {
 }
 
 std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& report, const Table& table,
-                              const TableLayout& layout, const ReportLayout& report_layout, std::vector<std::string>& used) {
+                              const TableLayout& layout, const ReportLayout& report_layout, std::vector<std::string>& used,
+                              TablePlacement& placed) {
   std::string name;
   lxw_worksheet* ws = add_sheet(wb, layout.sheet.empty() ? fmt::format("表{}", table.number) : layout.sheet, used, name);
   SheetWriter out(ws, name, styles);
@@ -197,6 +198,13 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
     for (int j = 0; j < static_cast<int>(header.columns.size()); ++j)
       out.text(header_top + static_cast<std::uint32_t>(header_rows), static_cast<std::uint16_t>(j), std::to_string(j + 1), numbers);
   }
+
+  // Where the rows go, for links to their cells (校验结果).
+  placed.sheet = ws;
+  placed.data_top = data_top;
+  placed.sheet_column.assign(layout.columns.size(), -1);
+  for (int j = static_cast<int>(header.columns.size()); j-- > 0;)
+    placed.sheet_column[static_cast<std::size_t>(header.fields[static_cast<std::size_t>(j)].column)] = j;
 
   // The rows, each cell in the column the layout gives it.
   int first_text_col = -1;
@@ -300,13 +308,17 @@ std::string write_table_sheet(lxw_workbook* wb, Styles& styles, const Report& re
 }  // namespace
 
 std::vector<std::string> write_table_sheets(lxw_workbook* wb, Styles& styles, const Report& report,
-                                            const Layouts& layouts, std::vector<std::string>& used) {
+                                            const Layouts& layouts, std::vector<std::string>& used,
+                                            std::vector<TablePlacement>* placements) {
   std::vector<std::string> names;
   names.reserve(report.tables.size());
   for (const Table& table : report.tables) {
     const TableLayout* layout = layouts.find_table(table.number);
     if (!layout) throw TemplateError(fmt::format("表{}：模板中没有这张表的格式", table.number));
-    names.push_back(write_table_sheet(wb, styles, report, table, *layout, layouts.report(), used));
+    TablePlacement placed;
+    names.push_back(write_table_sheet(wb, styles, report, table, *layout, layouts.report(), used, placed));
+    placed.name = names.back();
+    if (placements) placements->push_back(std::move(placed));
   }
   return names;
 }

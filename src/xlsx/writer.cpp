@@ -34,11 +34,13 @@ void fill_workbook(lxw_workbook* wb, const Report& report, const Layouts& layout
 
   std::string cover_name;
   lxw_worksheet* cover = detail::add_sheet(wb, schema::kCoverSheet, used, cover_name);
-  const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used);
+  std::vector<detail::TablePlacement> placements;
+  const std::vector<std::string> table_sheets = detail::write_table_sheets(wb, styles, report, layouts, used, &placements);
 
   const std::vector<std::string> form_sheets = detail::write_form_sheets(wb, styles, report, layouts, used);
   detail::write_prose_sheets(wb, styles, report, table_sheets, form_sheets, used);
   if (options.include_set_aside && !report.set_aside.empty()) detail::write_set_aside_sheet(wb, styles, report, used);
+  if (options.checks) detail::write_check_sheet(wb, styles, *options.checks, placements, used);
 
   detail::SheetWriter cover_out(cover, cover_name, styles);
   detail::write_cover_sheet(cover_out, report, layouts, used);

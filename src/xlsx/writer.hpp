@@ -11,6 +11,8 @@ namespace budgetxl::xlsx {
 
 struct WriteOptions {
   bool include_set_aside = true;  // a `其他材料` sheet listing what the reader kept aside
+  // The rule catalogue's findings (budgetxl check): a `校验结果` sheet, when given.
+  const std::vector<Finding>* checks = nullptr;
 };
 
 // Writes the workbook to `path` directly (the CLI wraps this in util::write_atomically). Throws
