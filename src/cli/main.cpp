@@ -5,11 +5,31 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
 
+namespace {
+
+// Memory set aside at start and given back when an allocation first fails, so that unwinding (the
+// destructors, the error message) has room to run and the run ends with its message and exit code 6
+// instead of an abort.
+char* memory_reserve = nullptr;
+
+void out_of_memory() {
+  if (memory_reserve != nullptr) {
+    delete[] memory_reserve;
+    memory_reserve = nullptr;
+  }
+  throw std::bad_alloc();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace budgetxl::cli;
+  memory_reserve = new char[std::size_t{32} << 20];
+  std::set_new_handler(out_of_memory);
   CLI::App app{"budgetxl — 部门预算公开文本与 Excel 工作簿互转\n"
                "Converts department budget disclosures between the official text report and an Excel workbook."};
   app.set_version_flag("--version", std::string("budgetxl ") + BUDGETXL_VERSION);
@@ -22,6 +42,11 @@ int main(int argc, char** argv) {
                  "Read with this layout family (see `budgetxl families`) instead of recognising it from the report");
   app.add_flag("-q,--quiet", opt.quiet, "Print only errors");
   app.add_flag("-v,--verbose", opt.verbose, "Also print informational findings");
+  std::vector<std::string> limits;
+  std::string limit_help = "Change a bound on what an input may hold (repeatable; VALUE may end in K, M or G):";
+  for (const auto& info : budgetxl::limit_infos())
+    limit_help += fmt::format("\n  {} ({}; default {})", info.name, info.meaning, budgetxl::ReadLimits{}.*(info.member));
+  app.add_option("--limit", limits, limit_help)->type_name("NAME=VALUE");
   app.footer(
       "Exit codes:\n"
       "  0  success\n"
@@ -29,7 +54,8 @@ int main(int argc, char** argv) {
       "  2  an input could not be read (missing, unreadable, not a report or workbook)\n"
       "  3  converted, but the input has errors (see the findings printed)\n"
       "  4  an output could not be written\n"
-      "  5  roundtrip: at least one file changed on the way (or failed)");
+      "  5  roundtrip: at least one file changed on the way (or failed)\n"
+      "  6  out of memory");
 
   auto* import = app.add_subcommand("import", "Text report -> workbook (.xlsx)");
   std::vector<std::string> import_inputs;
@@ -63,6 +89,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
+  }
+  for (const auto& l : limits) {
+    try {
+      budgetxl::set_limit(opt.limits, l);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "budgetxl: " << e.what() << "\n";
+      return kExitUsage;
+    }
   }
   if (*import) return run_import(import_inputs, import_output, opt);
   if (*json) return run_json(json_input, json_output, opt);

@@ -36,7 +36,7 @@ FileResult roundtrip(const std::string& path, const std::string& work_dir, bool 
     result.forms = first.forms.size();
     result.set_aside = first.set_aside.size();
 
-    xlsx::write_workbook(first, book, layouts);
+    util::write_atomically(book, [&](const std::string& tmp) { xlsx::write_workbook(first, tmp, layouts); });
     const xlsx::Workbook wb = xlsx::read_workbook(book);
     const Report from_book = xlsx::workbook_to_report(wb, book, book_family(xlsx::cover_family(wb)));
     result.via_workbook = diff_reports(first, from_book, layouts);
@@ -48,6 +48,9 @@ FileResult roundtrip(const std::string& path, const std::string& work_dir, bool 
     result.via_text = diff_reports(first, from_text, layouts, DiffOptions{.page_furniture = false});
 
     result.passed = result.via_workbook.empty() && result.via_text.empty();
+  } catch (const std::bad_alloc&) {
+    result.error = path + ": 内存不足，无法完成转换";
+    result.passed = false;
   } catch (const std::exception& e) {
     result.error = e.what();
     result.passed = false;

@@ -733,7 +733,7 @@ TEST_F(WorkbookReaderTest, DtdAndEntityExpansionRejected) {
       "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
       "<sst><si><t>&lol3;</t></si></sst>";
   const auto message = error_of([&] { read(package({{"S", worksheet("")}}, laughs)); });
-  EXPECT_NE(message.find("xl/sharedStrings.xml: a DTD is not allowed"), std::string::npos)
+  EXPECT_NE(message.find("xl/sharedStrings.xml: XML 中有文档类型声明（DOCTYPE"), std::string::npos)
       << message;
 }
 
@@ -770,20 +770,20 @@ TEST_F(WorkbookReaderTest, LimitsOnCellsStringsAndPartSize) {
   ReadLimits limits;
   limits.max_cells = 15;  // counted across sheets
   auto message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: the workbook has more than 15 cells"),
+  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: 工作簿的单元格超过 15 个"),
             std::string::npos)
       << message;
 
   limits = {};
   limits.max_shared_strings = 2;
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/sharedStrings.xml: more than 2 shared strings"), std::string::npos)
+  EXPECT_NE(message.find("xl/sharedStrings.xml: 共享字符串超过 2 个"), std::string::npos)
       << message;
 
   limits = {};
   limits.max_part_bytes = 200;
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("larger than the limit of 200 bytes"), std::string::npos) << message;
+  EXPECT_NE(message.find("超过上限 200 字节"), std::string::npos) << message;
 
   limits = {};
   limits.max_string_bytes = 4;
@@ -794,12 +794,12 @@ TEST_F(WorkbookReaderTest, LimitsOnCellsStringsAndPartSize) {
                       R"(<row r="1"><c r="A1" t="inlineStr"><is><t>toolong</t></is></c></row>)")}}),
         limits);
   });
-  EXPECT_NE(message.find("longer than 4 bytes"), std::string::npos) << message;
+  EXPECT_NE(message.find("长于 4 字节"), std::string::npos) << message;
 
   limits = {};
   limits.max_total_text_bytes = 20;  // 3 shared + 11 per sheet: the second sheet goes over
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: the workbook holds more than 20 bytes of text"),
+  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: 工作簿的文字超过 20 字节"),
             std::string::npos)
       << message;
 }
