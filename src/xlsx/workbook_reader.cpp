@@ -3,6 +3,7 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <limits>
@@ -191,24 +192,28 @@ class TokenGuard {
  public:
   explicit TokenGuard(std::uint64_t max_bytes) : max_(max_bytes) {}
 
-  // Throws WorkbookError naming the line where the token starts.
+  // Throws WorkbookError naming the byte where the token starts. Character data is skipped with
+  // memchr, so long runs of it cost little.
   void scan(std::string_view data) {
-    for (const char c : data) {
-      if (c == '\n') ++line_;
+    std::size_t i = 0;
+    while (i < data.size()) {
       if (state_ == State::text) {
-        if (c == '<') {
-          state_ = State::open;
-          length_ = 1;
-          start_line_ = line_;
-        }
+        const void* lt = std::memchr(data.data() + i, '<', data.size() - i);
+        if (lt == nullptr) break;
+        i = static_cast<std::size_t>(static_cast<const char*>(lt) - data.data());
+        state_ = State::open;
+        length_ = 1;
+        start_ = offset_ + i + 1;
+        ++i;
         continue;
       }
       if (++length_ > max_) {
-        throw WorkbookError("第 " + std::to_string(start_line_) + " 行起有一个长于 " + limit_text(max_) +
+        throw WorkbookError("从第 " + std::to_string(start_) + " 字节起有一个长于 " + limit_text(max_) +
                             "的 XML 标记（标签、属性、注释或处理指令），拒绝读取（可用 --limit xml-token-bytes=N 调整）");
       }
-      step(c);
+      step(data[i++]);
     }
+    offset_ += data.size();
   }
 
  private:
@@ -277,7 +282,7 @@ class TokenGuard {
   std::uint64_t max_;
   State state_ = State::text;
   std::uint64_t length_ = 0;
-  std::uint64_t line_ = 1, start_line_ = 1;
+  std::uint64_t offset_ = 0, start_ = 0;  // bytes of the part scanned before this chunk; where the token starts (1-based)
   std::string prefix_;
   std::uint64_t tail_ = 0;
   char quote_ = '"';
