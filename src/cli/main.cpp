@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <iostream>
 #include <new>
 
@@ -11,25 +12,45 @@
 
 namespace {
 
-// Memory set aside at start and given back when an allocation first fails, so that unwinding (the
-// destructors, the error message) has room to run and the run ends with its message and exit code 6
-// instead of an abort.
-char* memory_reserve = nullptr;
+// Memory set aside at start, given back a block at a time when allocations fail, so that unwinding
+// (destructors that allocate, such as nlohmann::json's, and the error message) has room to run and
+// the run ends with its message and exit code 6 instead of an abort. Several blocks, because a
+// nothrow allocation that fails (std::stable_sort's buffer) also calls the handler and then goes
+// on without its memory. Never touched, so they cost address space, not memory.
+constexpr std::size_t kReserveBlocks = 8;
+char* memory_reserve[kReserveBlocks] = {};
 
 void out_of_memory() {
-  if (memory_reserve != nullptr) {
-    delete[] memory_reserve;
-    memory_reserve = nullptr;
+  for (char*& block : memory_reserve) {
+    if (block != nullptr) {
+      delete[] block;
+      block = nullptr;
+      break;
+    }
   }
   throw std::bad_alloc();
 }
 
+int run(int argc, char** argv);
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  using namespace budgetxl::cli;
-  memory_reserve = new char[std::size_t{32} << 20];
+  for (char*& block : memory_reserve) block = new (std::nothrow) char[std::size_t{4} << 20];
   std::set_new_handler(out_of_memory);
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // Out of memory outside a command's guard (parsing the command line, loading the layouts).
+    std::fputs("budgetxl: 内存不足，无法运行\n", stderr);
+    return budgetxl::cli::kExitMemory;
+  }
+}
+
+namespace {
+
+int run(int argc, char** argv) {
+  using namespace budgetxl::cli;
   CLI::App app{"budgetxl — 部门预算公开文本与 Excel 工作簿互转\n"
                "Converts department budget disclosures between the official text report and an Excel workbook."};
   app.set_version_flag("--version", std::string("budgetxl ") + BUDGETXL_VERSION);
@@ -105,3 +126,5 @@ int main(int argc, char** argv) {
   if (*families) return run_families(opt);
   return kExitUsage;
 }
+
+}  // namespace

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 
@@ -59,6 +60,7 @@ std::string convert_to_utf8(const std::string& bytes, const std::string& encodin
       out.resize(static_cast<std::size_t>(n) + 16);
       continue;
     }
+    if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
     if (U_FAILURE(status)) throw DecodeError(name + ": 按 " + encoding + " 解码失败");
     out.resize(static_cast<std::size_t>(n));
     return out;

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "xlsx/zip_archive.hpp"
@@ -321,6 +322,7 @@ class XmlParser {
     guard_.scan(data);
     const auto status = XML_Parse(parser_, data.data(), static_cast<int>(data.size()), final);
     if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
+    if (status != XML_STATUS_OK && XML_GetErrorCode(parser_) == XML_ERROR_NO_MEMORY) throw std::bad_alloc();
     if (status != XML_STATUS_OK) {
       throw WorkbookError("malformed XML at line " +
                           std::to_string(XML_GetCurrentLineNumber(parser_)) + ", column " +

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <new>
 #include <unordered_map>
 #include <utility>
 
@@ -44,6 +45,7 @@ ZipArchive::ZipArchive(const std::string& path, std::uint64_t max_entries) : pat
   int code = 0;
   // No ZIP_CHECKCONS: it rejects packages that Excel and WPS open; entry CRCs are still checked.
   archive_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (archive_ == nullptr && code == ZIP_ER_MEMORY) throw std::bad_alloc();
   if (archive_ == nullptr) {
     throw ZipError(path + ": cannot open as a zip archive: " + libzip_message(code));
   }
@@ -150,6 +152,7 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
   std::uint64_t total = 0;
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer.get(), kChunk);
+    if (n < 0 && zip_error_code_zip(zip_file_get_error(file.get())) == ZIP_ER_MEMORY) throw std::bad_alloc();
     if (n < 0)
       fail(name, std::string("cannot decompress the part: ") + zip_file_strerror(file.get()));
     if (n == 0) break;
