@@ -18,9 +18,13 @@ corpus_dir=${BUDGETXL_CORPUS:-$root/../shared/corpus}
 jobs=${BUDGETXL_FUZZ_BUILD_JOBS:-$(nproc)}
 
 scripts/setup-debian.sh --fuzz
-cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDGETXL_FUZZ=ON \
-  -DBUDGETXL_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$jobs" --target budgetxl "${targets[@]}" >/dev/null
+mkdir -p "$build"
+(
+  flock 9  # one build at a time when several runs share the build folder
+  cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDGETXL_FUZZ=ON \
+    -DBUDGETXL_TESTS=OFF >/dev/null
+  cmake --build "$build" -j"$jobs" --target budgetxl "${targets[@]}" >/dev/null
+) 9>"$build/.build.lock"
 
 seeds=$(mktemp -d /tmp/budgetxl-fuzz-seeds.XXXXXX)
 trap 'rm -rf "$seeds"' EXIT
