@@ -52,13 +52,13 @@ fi
 python3 - "$seeds" "$root/templates" <<'PY'
 import os, sys, zipfile
 seeds, templates = sys.argv[1], sys.argv[2]
-# Text: the reports are up to 270 KB and fuzz_text runs with -max_len=65536, so each report is also
-# cut into pieces of 300 lines (the later tables and forms, each with what comes before it).
+# Text: the reports are up to 270 KB and fuzz_text runs with -max_len=32768, so each report is also
+# cut into pieces of 150 lines (the later tables and forms, each with what comes before it).
 text_dir = os.path.join(seeds, "fuzz_text")
 for name in sorted(os.listdir(text_dir)):
     with open(os.path.join(text_dir, name), "rb") as f:
         lines = f.read().split(b"\n")
-    for k, start in enumerate(range(300, len(lines), 300)):
+    for k, start in enumerate(range(150, len(lines), 150)):
         with open(os.path.join(text_dir, f"{name}.{k}"), "wb") as out:
             out.write(b"\n".join(lines[start:start + 300]))
 n = 0
@@ -93,7 +93,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds}s (seeds: $(ls "$seeds/$t" | wc -l), log: $log)"
   # -timeout: one input may take this long (a hang is a finding); -rss_limit_mb: memory is a finding too.
   max_len=1048576
-  [[ $t == fuzz_text ]] && max_len=65536  # the text reader takes ~0.1 s per 100 KB under the sanitizers
+  [[ $t == fuzz_text ]] && max_len=32768  # the text reader runs every family and the writer: ~0.1 s per 30 KB under the sanitizers
   if "$build/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=$max_len -print_final_stats=1 \
        -artifact_prefix="$build/fuzz-artifacts/$t-" "$build/fuzz-corpus/$t" "$seeds/$t" >"$log" 2>&1; then
     echo "fuzz: $t: $(grep -E '^#[0-9]+.*(DONE|pulse)' "$log" | tail -1) — no finding"
