@@ -53,14 +53,14 @@ python3 - "$seeds" "$root/templates" <<'PY'
 import os, sys, zipfile
 seeds, templates = sys.argv[1], sys.argv[2]
 # Text: the reports are up to 270 KB and fuzz_text runs with -max_len=32768, so each report is also
-# cut into pieces of 150 lines (the later tables and forms, each with what comes before it).
+# cut into pieces of 150 lines (the later tables and forms).
 text_dir = os.path.join(seeds, "fuzz_text")
 for name in sorted(os.listdir(text_dir)):
     with open(os.path.join(text_dir, name), "rb") as f:
         lines = f.read().split(b"\n")
     for k, start in enumerate(range(150, len(lines), 150)):
         with open(os.path.join(text_dir, f"{name}.{k}"), "wb") as out:
-            out.write(b"\n".join(lines[start:start + 300]))
+            out.write(b"\n".join(lines[start:start + 150]))
 n = 0
 for name in sorted(os.listdir(os.path.join(seeds, "fuzz_workbook"))):
     try:
