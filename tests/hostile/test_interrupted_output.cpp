@@ -113,8 +113,9 @@ TEST_F(Output, KilledImportLeavesTheOldOutputOrTheNewOne) {
       ++replaced;
       hostile::write_file(out, old_file);  // back to the old one for the next kill
     }
-    // At most the temporary file of the run just killed is left.
-    EXPECT_LE(temporaries().size(), 1u);
+    // At most what the run just killed had open is left: its temporary file, and libzip's own
+    // temporary beside it when the kill came while the styles were patched (zip_close).
+    EXPECT_LE(temporaries().size(), 2u);
   }
   EXPECT_GT(killed, 0);
   // The next run removes what killed runs left.
