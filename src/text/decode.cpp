@@ -86,7 +86,16 @@ void check_raw_lines(const std::string& bytes, const std::string& name, const Re
   while (p < end) {
     const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     const char* stop = nl ? static_cast<const char*>(nl) : end;
-    if (static_cast<std::uint64_t>(stop - p) > limits.max_line_bytes) line_too_long(name, line, limits);
+    if (static_cast<std::uint64_t>(stop - p) > limits.max_line_bytes) {
+      // Lines may end in a bare CR (old Mac files): only a piece between line ends counts.
+      for (const char* q = p; q <= stop;) {
+        const void* cr = std::memchr(q, '\r', static_cast<std::size_t>(stop - q));
+        const char* piece_end = cr ? static_cast<const char*>(cr) : stop;
+        if (static_cast<std::uint64_t>(piece_end - q) > limits.max_line_bytes) line_too_long(name, line, limits);
+        q = piece_end + 1;
+        if (cr != nullptr && q < stop) ++line;
+      }
+    }
     p = stop + 1;
     ++line;
   }
