@@ -19,8 +19,8 @@ namespace {
 // The round trip of one file; `family_of` says which family reads a decoded text (the first read,
 // and the text written from it), `family_named` which one reads a workbook naming a family.
 template <class TextFamily, class BookFamily>
-FileResult roundtrip(const std::string& path, const std::string& work_dir, bool keep, TextFamily family_of,
-                     BookFamily book_family) {
+FileResult roundtrip(const std::string& path, const std::string& work_dir, bool keep, const ReadLimits& limits,
+                     TextFamily family_of, BookFamily book_family) {
   FileResult result;
   result.file = path;
   const auto start = std::chrono::steady_clock::now();
@@ -28,7 +28,7 @@ FileResult roundtrip(const std::string& path, const std::string& work_dir, bool 
   const std::string book = (fs::path(work_dir) / (stem + ".roundtrip.xlsx")).string();
   const std::string text_copy = (fs::path(work_dir) / (stem + ".roundtrip.txt")).string();
   try {
-    const text::DecodedText decoded = text::decode_file(path);
+    const text::DecodedText decoded = text::decode_file(path, limits);
     const Layouts& layouts = family_of(decoded);
     const Report first = text::read_text(decoded, path, layouts);
     text::require_report_content(first);
@@ -37,13 +37,13 @@ FileResult roundtrip(const std::string& path, const std::string& work_dir, bool 
     result.set_aside = first.set_aside.size();
 
     util::write_atomically(book, [&](const std::string& tmp) { xlsx::write_workbook(first, tmp, layouts); });
-    const xlsx::Workbook wb = xlsx::read_workbook(book);
+    const xlsx::Workbook wb = xlsx::read_workbook(book, limits);
     const Report from_book = xlsx::workbook_to_report(wb, book, book_family(xlsx::cover_family(wb)));
     result.via_workbook = diff_reports(first, from_book, layouts);
 
     const std::string written = text::write_text_report(first, layouts);
     util::write_text_atomically(text_copy, written);
-    const text::DecodedText again = text::decode_file(text_copy);
+    const text::DecodedText again = text::decode_file(text_copy, limits);
     const Report from_text = text::read_text(again, text_copy, family_of(again));
     result.via_text = diff_reports(first, from_text, layouts, DiffOptions{.page_furniture = false});
 
@@ -66,16 +66,17 @@ FileResult roundtrip(const std::string& path, const std::string& work_dir, bool 
 
 }  // namespace
 
-FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep) {
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep,
+                          const ReadLimits& limits) {
   return roundtrip(
-      path, work_dir, keep, [&](const text::DecodedText&) -> const Layouts& { return layouts; },
+      path, work_dir, keep, limits, [&](const text::DecodedText&) -> const Layouts& { return layouts; },
       [&](const std::string&) -> const Layouts& { return layouts; });
 }
 
 FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const LayoutFamilies& families,
-                          const std::string& family, bool keep) {
+                          const std::string& family, bool keep, const ReadLimits& limits) {
   return roundtrip(
-      path, work_dir, keep,
+      path, work_dir, keep, limits,
       [&](const text::DecodedText& decoded) -> const Layouts& { return text::family_of(decoded, families, family); },
       [&](const std::string& named) -> const Layouts& {
         return families.get(!family.empty() ? family : named.empty() ? families.all().front()->family() : named);

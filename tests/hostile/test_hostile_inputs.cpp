@@ -432,6 +432,11 @@ TEST_F(Hostile, RoundtripBatchFailsTheBadFilesAndGoesOn) {
   for (const char* bad : {"b-binary.txt", "c-empty.txt", "d-huge.txt"})
     EXPECT_NE(r.out.find("FAIL " + batch + "/" + bad), std::string::npos) << bad << "\n" << r.out;
   EXPECT_NE(r.out.find("1 passed, 3 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("超过文本报告的上限 32 MiB"), std::string::npos) << r.out;
+  // The limits apply to roundtrip too: with room for the file, its line is refused instead.
+  const RunResult wider = cli({"roundtrip", batch + "/d-huge.txt", "--limit", "report-bytes=64M"}, 300);
+  EXPECT_EQ(wider.exit_code, 5);
+  EXPECT_NE(wider.out.find("d-huge.txt:2: 行过长"), std::string::npos) << wider.out;
 }
 
 // ---------------------------------------------------------------------------------------------
