@@ -5,7 +5,7 @@
 #   scripts/setup-debian.sh --fuzz   also clang and libFuzzer (scripts/fuzz.sh)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
-          libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
+          libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3 python3-openpyxl libreoffice-calc-nogui)
 fi
