@@ -27,6 +27,9 @@ struct DiffOptions {
   // separators) too. The workbook keeps it in 其他材料; the written text report is clean of it, so
   // the text direction compares only what was set aside as content (appended documents, unplaced).
   bool page_furniture = true;
+  // Compare tables' titles word for word. A workbook a person made may title a table in other
+  // words ("2025年部门收支总表"); the text written from it prints the official title.
+  bool table_titles = true;
 };
 
 std::vector<Difference> diff_reports(const Report& before, const Report& after, const Layouts& layouts,

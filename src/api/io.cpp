@@ -16,19 +16,13 @@
 #include "util/output_file.hpp"
 #include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
+#include "xlsx/zip_archive.hpp"
 
 namespace budgetxl::io {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_zip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-}
 
 // An OLE compound file: what Excel writes for a password-protected workbook (the .xlsx inside is
 // encrypted) and for the old binary .xls.
@@ -53,22 +47,10 @@ void require_readable_file(const std::string& path) {
   refuse_compound_file(path);
 }
 
-// A workbook that holds nothing of a report (no table, form or prose part of the family) is not a
-// report: refused, naming the sheets it has.
-void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
-  const bool prose = std::any_of(report.parts.begin(), report.parts.end(), [](const Part& p) { return !p.blocks.empty(); });
-  if (!report.tables.empty() || !report.forms.empty() || prose) return;
-  std::string sheets;
-  for (const auto& s : book.sheets) sheets += (sheets.empty() ? "" : "、") + s.name;
-  throw InputError(report.source.file + ": 不是预算公开工作簿：没有找到" + layouts.family_title() + "报表格式（" + layouts.family() +
-                   "）的表格、绩效目标表或文字部分" + (sheets.empty() ? "（工作簿中没有工作表）" : "（工作表：" + sheets + "）") +
-                   "；若是其他省份的报表，请用 --family 指定格式");
-}
-
 // A workbook read with one family, refused when it holds nothing of a report.
 Report read_workbook(const xlsx::Workbook& book, const std::string& path, const Layouts& layouts) {
   Report report = xlsx::workbook_to_report(book, path, layouts);
-  require_workbook_content(report, book, layouts);
+  xlsx::require_workbook_content(report, book, layouts);
   return report;
 }
 
@@ -105,7 +87,7 @@ Report read_report(const std::string& path, const LayoutFamilies& families, cons
                    const ReadLimits& limits) {
   if (path == "-") return read_decoded(text::decode_stdin(limits), "<stdin>", families, family);
   require_readable_file(path);
-  if (is_zip(path)) {
+  if (xlsx::has_zip_signature(path)) {
     // A workbook of budgetxl names its family on the cover; any other is recognised by its sheets.
     const xlsx::Workbook book = xlsx::read_workbook(path, limits);
     const std::string named = family.empty() ? xlsx::cover_family(book) : family;
@@ -125,7 +107,7 @@ Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& 
   for (const std::string& path : paths) {
     std::error_code ec;
     if (path != "-" && !fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
-    if (path == "-" || fs::is_directory(path, ec) || is_zip(path))
+    if (path == "-" || fs::is_directory(path, ec) || xlsx::has_zip_signature(path))
       throw InputError(path + ": 只能把几个文本报告文件合为一份报告读取");
     const text::DecodedText part = text::decode_file(path, limits);
     for (const auto& l : part.lines) total += l.text.size() + 1;
@@ -157,7 +139,7 @@ Report read_report(const std::string& path, const Layouts& layouts, const ReadLi
     return report;
   }
   require_readable_file(path);
-  if (is_zip(path)) return read_workbook(xlsx::read_workbook(path, limits), path, layouts);
+  if (xlsx::has_zip_signature(path)) return read_workbook(xlsx::read_workbook(path, limits), path, layouts);
   Report report = text::read_text_report(path, layouts, limits);
   text::require_report_content(report);
   return report;

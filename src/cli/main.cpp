@@ -96,9 +96,9 @@ int run(int argc, char** argv) {
   exp->add_option("BOOK", export_input, "Workbook (.xlsx) or text report")->required();
   exp->add_option("-o,--output", export_output, "Text report to write (default: BOOK with .txt)");
 
-  auto* rt = app.add_subcommand("roundtrip", "Prove that text -> workbook -> text changes nothing, file by file");
+  auto* rt = app.add_subcommand("roundtrip", "Prove that text -> workbook -> text (or a workbook -> official text) changes nothing, file by file");
   RoundtripOptions rt_opt;
-  rt->add_option("PATH", rt_opt.paths, "Text reports, or folders holding them (*.txt)")->required();
+  rt->add_option("PATH", rt_opt.paths, "Text reports or workbooks, or folders of text reports (*.txt)")->required();
   rt->add_option("-j,--jobs", rt_opt.jobs, "Files converted in parallel (default: all cores)");
   rt->add_option("--report", rt_opt.report_file, "Write the per-file results to FILE (.json or .csv)");
   rt->add_option("--keep", rt_opt.keep_dir, "Keep the intermediate workbooks and texts in this folder");

@@ -11,6 +11,13 @@ namespace budgetxl {
 
 namespace {
 
+// Where a row's code stands: its cell (a text field, a sheet cell), else the row.
+Origin code_origin(const Row& row, const TableLayout& layout) {
+  const Origin& cell = row.cells[static_cast<std::size_t>(layout.first_column(ColumnKind::code))].origin;
+  return cell.empty() ? row.origin : cell;
+}
+
+
 using util::excerpt;
 using util::label_key;
 
@@ -33,7 +40,7 @@ void finish_tables(Report& report, const Layouts& layouts) {
         report.findings.add("table.bad-code", Severity::warning,
                             fmt::format("表{}科目编码“{}”不是3、5或7位的功能分类编码", layout.number,
                                         row.cells[static_cast<std::size_t>(layout.first_column(ColumnKind::code))].text),
-                            row.origin);
+                            code_origin(row, layout));
       if (label_col >= 0 && row.kind != RowKind::total && layout.shape != TableShape::economic) {
         const std::string& label = row.cells[static_cast<std::size_t>(label_col)].text;
         const std::string k = label_key(label);
@@ -74,6 +81,9 @@ void finish_meta(Report& report) {
     if (report.meta.entity.empty() && !t.entity.empty()) report.meta.entity = t.entity;
     if (report.meta.year == 0) report.meta.year = util::leading_year(label_key(t.title));
   }
+  // "某某局2025年收支预算总表": a year after the entity's name.
+  for (const Table& t : report.tables)
+    if (report.meta.year == 0) report.meta.year = util::first_year(label_key(t.title));
   if (report.meta.entity.empty()) report.findings.add("report.no-entity", Severity::warning, "未找到部门（单位）名称");
   // No year on the cover or in the titles: the first part heading that names one ("第二部分 2018年度部门预算表").
   for (const Part& p : report.parts)

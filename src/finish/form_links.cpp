@@ -134,7 +134,7 @@ void link_forms_to_projects(Report& report, const Layouts& layouts) {
     report.findings.add("form.project-without-form", Severity::warning,
                         "表十二项目“" + row_name(row) + "”（" +
                             (row.cells.size() > 1 ? row.cells[1].amount.to_string() : std::string()) +
-                            "万元）没有绩效目标表",
+                            t12->unit + "）没有绩效目标表",
                         row.origin);
   }
 }

@@ -101,8 +101,10 @@ HeaderKeys header_keys_impl(const TableLayout& layout) {
 bool is_column_numbers_impl(const std::vector<std::string>& cells) {
   int expected = 1;
   for (const auto& c : cells) {
-    const std::string t = trim(c);
+    const std::string t = label_key(c);
     if (t.empty()) continue;
+    // "栏次 | 1 | 2 | 3", "甲 | 乙 | 1 | 2": the labels of a column-number row.
+    if (expected == 1 && (t == "栏次" || t == "行次" || t == "甲" || t == "乙" || t == "丙" || t == "丁")) continue;
     if (t != std::to_string(expected)) return false;
     ++expected;
   }
@@ -177,6 +179,103 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
     const std::string p = label_key(prefix);
     if (!p.empty() && starts_with(rest, p))
       if (const TableLayout* l = find(rest.substr(p.size()))) return TitleMatch{l, year};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+void erase_all(std::string& s, std::string_view word) {
+  for (std::size_t at = s.find(word); at != std::string::npos; at = s.find(word, at)) s.erase(at, word.size());
+}
+
+// The words a title can do without: "2025年部门收入总表" and "收入预算总表" share the core "收入总".
+// `loose` also drops bracketed notes, the classification wording and quotes ("（不含上年结转）",
+// "分经济科目", "“三公”"), for the second, looser round.
+std::string title_core(std::string_view title_key, bool loose) {
+  std::string s(title_key);
+  // Everything up to the year is the entity's name: "某某局2025年度…".
+  for (std::size_t i = 0; i + 4 < s.size(); ++i)
+    if (leading_year(std::string_view(s).substr(i)) != 0 && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+      std::size_t end = i + 4;
+      if (s.compare(end, 6, "年度") == 0) end += 6;
+      else if (s.compare(end, 3, "年") == 0) end += 3;
+      else continue;
+      s.erase(0, end);
+      break;
+    }
+  for (const char* word : {"预算", "部门", "单位", "本级"}) erase_all(s, word);
+  if (loose) {
+    for (std::size_t open = s.find('('); open != std::string::npos; open = s.find('(')) {
+      const std::size_t close = s.find(')', open);
+      if (close == std::string::npos) break;
+      s.erase(open, close - open + 1);
+    }
+    for (const char* word : {"分经济科目", "分功能科目", "功能分类", "经济分类", "功能科目", "经济科目", "安排", "“", "”", "\""})
+      erase_all(s, word);
+  }
+  while (ends_with(s, "表")) s.erase(s.size() - 3);
+  return s;
+}
+
+// Does the text before a title read as an entity's name ("某某市教育局")? Its last character is
+// one that names an office, so that "财政拨款收支总表" is never "收支总表" after a name.
+bool names_entity(std::string_view before) {
+  if (before.size() < 6) return false;
+  for (const char* end : {"局", "厅", "委", "会", "院", "中心", "部", "室", "校", "学", "所", "站", "队", "馆", "处", "社", "团", "府",
+                          "区", "县", "市", "省", "司", "办", "署", "台", "园", "场"})
+    if (ends_with(before, end)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<TitleMatch> match_table_title_loose(std::string_view text, const Layouts& layouts) {
+  std::string key = label_key(text);
+  if (key.size() > 150 || key.find("表") == std::string::npos) return std::nullopt;
+  // A label line before the title ("表2", "预算公开表2", "公开02表") says nothing more here.
+  std::string_view rest = strip_table_number(key);
+  if (layouts.report().title_ordinals) rest = strip_ordinal(rest);
+  const int year = first_year(rest);
+  for (const bool loose : {false, true}) {
+    const std::string core = title_core(rest, loose);
+    if (core.size() < 6) continue;
+    // The table whose core the text's core is (or, after a name, ends with: the longest such);
+    // two tables with the same core (项目支出 本年 / 上年结转) are no match.
+    const TableLayout* exact = nullptr;
+    const TableLayout* suffix = nullptr;
+    std::size_t suffix_len = 0;
+    bool exact_ambiguous = false, suffix_ambiguous = false;
+    for (const auto& layout : layouts.tables()) {
+      std::vector<std::string> names{layout.title};
+      names.insert(names.end(), layout.title_variants.begin(), layout.title_variants.end());
+      if (const auto role = layouts.vocabulary().roles.find(layout.role); role != layouts.vocabulary().roles.end())
+        names.push_back(role->second);
+      bool is_exact = false;
+      std::size_t longest = 0;
+      for (const auto& name : names) {
+        const std::string c = title_core(label_key(name), loose);
+        if (c.size() < 6) continue;
+        if (c == core) is_exact = true;
+        else if (c.size() >= 9 && ends_with(core, c) && names_entity(std::string_view(core).substr(0, core.size() - c.size())))
+          longest = std::max(longest, c.size());
+      }
+      if (is_exact) {
+        exact_ambiguous = exact_ambiguous || (exact && exact != &layout);
+        exact = &layout;
+      } else if (longest > 0) {
+        if (longest > suffix_len) {
+          suffix = &layout;
+          suffix_len = longest;
+          suffix_ambiguous = false;
+        } else if (longest == suffix_len) {
+          suffix_ambiguous = true;
+        }
+      }
+    }
+    if (exact && !exact_ambiguous) return TitleMatch{exact, year};
+    if (!exact && suffix && !suffix_ambiguous) return TitleMatch{suffix, year};
+    if (exact) return std::nullopt;  // ambiguous now; looser is only more so
   }
   return std::nullopt;
 }

@@ -18,6 +18,10 @@ struct TitleMatch {
   int year = 0;
 };
 std::optional<TitleMatch> match_table_title(std::string_view text, const Layouts& layouts);
+// A title in the wording people give the official table in their own workbooks: the national name
+// ("2025年部门收支总表" for Shanxi's 预算收支总表), without 预算/部门/单位, or after the entity's
+// name ("某某局2025年收入总表"). Only an unambiguous match counts; try match_table_title first.
+std::optional<TitleMatch> match_table_title_loose(std::string_view text, const Layouts& layouts);
 // "预算公开表1", "部门公开表9": the table number, or 0.
 int match_label_line(std::string_view text, const Layouts& layouts);
 

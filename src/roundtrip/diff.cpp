@@ -84,13 +84,13 @@ std::string cell_text(const Cell& c, ColumnKind kind) {
   return c.text;
 }
 
-void diff_table(const Table& a, const Table& b, const Layouts& layouts, std::vector<Difference>& out) {
+void diff_table(const Table& a, const Table& b, const Layouts& layouts, const DiffOptions& options, std::vector<Difference>& out) {
   const TableLayout& layout = layouts.table(a.number);
   const std::string item = fmt::format("表{}", a.number);
   auto field = [&](const char* name, const std::string& x, const std::string& y) {
     if (x != y) out.push_back({"表格", item, "", name, x, y});
   };
-  field("title", a.title, b.title);
+  if (options.table_titles) field("title", a.title, b.title);
   field("label_line", a.label_line, b.label_line);
   field("entity_label", a.entity_label, b.entity_label);
   field("entity", a.entity, b.entity);
@@ -172,7 +172,7 @@ std::vector<Difference> diff_reports(const Report& a, const Report& b, const Lay
       out.push_back({"表格", fmt::format("表{}", n), "", "存在", x ? "有" : "无", y ? "有" : "无"});
       continue;
     }
-    diff_table(*x, *y, layouts, out);
+    diff_table(*x, *y, layouts, options, out);
   }
   std::vector<int> order_a, order_b;  // document order of the tables
   for (const auto& t : a.tables) order_a.push_back(t.number);

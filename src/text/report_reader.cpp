@@ -56,6 +56,12 @@ class Walker {
 
   void run() {
     for (std::size_t i = 0; i < lines_.size();) i = step(i);
+    // A text that opens with a table (the tables part published on its own, the text written from
+    // a workbook a person made) opens with a part of tables, not a cover.
+    Part& first = report_.parts.front();
+    if (first.kind == PartKind::cover && first.heading.empty() && !first.blocks.empty() &&
+        (first.blocks.front().kind == BlockKind::table || first.blocks.front().kind == BlockKind::form))
+      first.kind = PartKind::tables;
   }
 
  private:
@@ -214,7 +220,10 @@ class Walker {
       report_.set_aside.push_back({NoiseKind::running_header, t, at});
       return i + 1;
     }
-    if (part().kind == PartKind::cover) note_cover_line(text);
+    // The cover's lines name the entity and the year; prose after a table (a note) does not.
+    if (part().kind == PartKind::cover &&
+        std::none_of(part().blocks.begin(), part().blocks.end(), [](const Block& b) { return b.kind == BlockKind::table; }))
+      note_cover_line(text);
     add_block(prose_block(t, at));
     return i + 1;
   }

@@ -1,6 +1,7 @@
 #include "text/writer.hpp"
 
 #include "finish/prose.hpp"
+#include "layout/match.hpp"
 #include "util/normalize.hpp"
 #include "text/form_writer.hpp"
 
@@ -44,7 +45,12 @@ std::string write_table_text(const Table& table, int year, const Layouts& layout
     line(table.label_line);
     line("");
   }
-  line(table.title.empty() ? year_text + "年" + layout.title : table.title);
+  // The title as the report wrote it, when the text reader knows it for this table; a title in
+  // other words (a workbook a person made: "2025年部门支出总表") is printed in the official wording.
+  const auto known = table.title.empty() ? std::nullopt : layout::match_table_title(table.title, layouts);
+  const bool labelled = !table.label_line.empty() && layout::match_label_line(table.label_line, layouts) == layout.number;
+  line((known && known->layout == &layout) || (labelled && !table.title.empty()) ? table.title
+                                                                                 : (year_text == "0" ? "" : year_text + "年") + layout.title);
   line("");
   if (!table.entity_label.empty()) {
     line(table.entity_label + "：" + table.entity);

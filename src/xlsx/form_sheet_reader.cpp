@@ -768,25 +768,59 @@ void read_department_text(const Grid& g, Form& form, const FormLayouts& L) {
 
 }  // namespace
 
-void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
-  const Grid g(sheet, report);
+namespace {
+
+enum class SheetFormKind { none, shanghai, department_text, overall, hebei, project };
+
+// Which kind of form the grid's labels say.
+SheetFormKind form_kind_of(const Grid& g, const FormLayouts& L) {
   auto has = [&](const FormLabelSet& set, const char* id) {
     return g.find([&](const std::string& t) {
              const FormLabel* l = set.match_exact(t);
              return l && l->id == id;
            }).has_value();
   };
+  if (has(L.shanghai_fields, "start_date") || has(L.shanghai_fields, "appropriation")) return SheetFormKind::shanghai;
+  if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals"))
+    return SheetFormKind::department_text;
+  if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) return SheetFormKind::overall;
+  if (has(L.hebei_fields, "funds") || has(L.hebei_fields, "spending_plan")) return SheetFormKind::hebei;
+  if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) return SheetFormKind::project;
+  return SheetFormKind::none;
+}
+
+}  // namespace
+
+bool is_form_sheet(const Sheet& sheet, const FormLayouts& L) {
+  bool titled = false;
+  for (const SheetCell& c : sheet.cells) {
+    if (c.row > 5) break;
+    if (c.value.type != CellValue::Type::string) continue;
+    const std::string key = label_key(c.value.text);
+    if (key.find("绩效目标") == std::string::npos) continue;
+    // A list of forms ("绩效目标汇总", "…一览表") is no form.
+    if (key.find("汇总") != std::string::npos || key.find("一览") != std::string::npos) return false;
+    titled = true;
+  }
+  if (!titled) return false;
+  Report scratch;  // the grid's findings are the reader's to give
+  return form_kind_of(Grid(sheet, scratch), L) != SheetFormKind::none;
+}
+
+void read_form_sheet(const Sheet& sheet, const FormLayouts& L, Report& report) {
+  const Grid g(sheet, report);
   Form f;
   f.origin = Origin::at_cell(sheet.name, 1, 1);
-  if (has(L.shanghai_fields, "start_date") || has(L.shanghai_fields, "appropriation")) {
+  const SheetFormKind kind = form_kind_of(g, L);
+  if (kind == SheetFormKind::shanghai) {
     read_shanghai(g, f, L);
-  } else if (has(L.department_text_sections, "overall_goal") && has(L.department_text_sections, "sub_goals")) {
+  } else if (kind == SheetFormKind::department_text) {
     read_department_text(g, f, L);
-  } else if (has(L.overall_fields, "basic") || has(L.overall_fields, "budget")) {
+  } else if (kind == SheetFormKind::overall) {
     read_overall(g, f, L);
-  } else if (has(L.hebei_fields, "funds") || has(L.hebei_fields, "spending_plan")) {
+  } else if (kind == SheetFormKind::hebei) {
     read_hebei(g, f, L);
-  } else if (has(L.project_fields, "total") || has(L.project_fields, "project_name")) {
+  } else if (kind == SheetFormKind::project) {
     read_project(g, f, L);
   } else {
     report.findings.add("xlsx.form-unknown", Severity::warning,

@@ -15,4 +15,8 @@ namespace budgetxl::xlsx {
 // link_forms_to_projects().
 void read_form_sheet(const budgetxl::xlsx::Sheet& sheet, const budgetxl::FormLayouts& layouts, budgetxl::Report& report);
 
+// A sheet under any name that holds a form, as people keep them: a title about 绩效目标 in its
+// first rows and the labels of one kind of form.
+bool is_form_sheet(const budgetxl::xlsx::Sheet& sheet, const budgetxl::FormLayouts& layouts);
+
 }  // namespace budgetxl::xlsx

@@ -8,10 +8,13 @@
 #include <optional>
 
 #include "layout/match.hpp"
+#include "budgetxl/errors.hpp"
 #include "finish/finish.hpp"
 #include "finish/prose.hpp"
 #include "util/normalize.hpp"
 #include "xlsx/form_sheet_reader.hpp"
+#include "xlsx/header_match.hpp"
+#include "xlsx/sheet_tables.hpp"
 
 namespace budgetxl::xlsx {
 
@@ -20,44 +23,9 @@ namespace {
 using util::label_key;
 using util::trim;
 
-// The value of a cell as text, for labels and codes ("208" whether typed as text or as a number).
 // The column a printed field (index into layout.fields) belongs to.
 const ColumnLayout& column_of(const TableLayout& layout, std::size_t field) {
   return layout.columns[static_cast<std::size_t>(layout.fields[field].column)];
-}
-
-std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) {
-  const CellValue* v = sheet.at(row, col);
-  if (!v) return "";
-  if (v->type == CellValue::Type::number) {
-    // A code typed as a number comes back as "208" or "208.0"; keep the digits a person typed.
-    auto p = parse_amount_rounded(v->text);
-    if (p.value && p.value->minor() % Amount::kScale == 0) return std::to_string(p.value->minor() / Amount::kScale);
-    return v->text;
-  }
-  return trim(v->text);
-}
-
-std::vector<std::string> row_texts(const Sheet& sheet, std::uint32_t row) {
-  std::vector<std::string> out(sheet.max_col);
-  for (std::uint32_t c = 1; c <= sheet.max_col; ++c) out[c - 1] = cell_text(sheet, row, c);
-  return out;
-}
-
-bool row_empty(const Sheet& sheet, std::uint32_t row) {
-  for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
-    if (!cell_text(sheet, row, c).empty()) return false;
-  return true;
-}
-
-// "表3 …" -> 3.
-int table_number_from_name(const std::string& name) {
-  if (!util::starts_with(name, "表")) return 0;
-  int n = 0;
-  std::size_t i = 3;
-  while (i < name.size() && name[i] >= '0' && name[i] <= '9' && n < 100) n = n * 10 + (name[i++] - '0');
-  if (i == 3 || i >= name.size() || name[i] != ' ') return 0;
-  return n;
 }
 
 class Mapper {
@@ -68,26 +36,36 @@ class Mapper {
 
   Report run() {
     read_cover();
-    std::vector<std::pair<const Sheet*, const TableLayout*>> table_sheets;
+    std::vector<std::pair<const Sheet*, SheetTable>> table_sheets;
     std::vector<const Sheet*> prose_sheets;
     for (const auto& sheet : wb_.sheets) {
       if (sheet.name == schema::kCoverSheet || sheet.name == schema::kSetAsideSheet || sheet.name == schema::kFormSummarySheet) continue;
-      if (const TableLayout* layout = table_layout_for(sheet)) {
-        table_sheets.emplace_back(&sheet, layout);
-        continue;
-      }
       if (util::starts_with(sheet.name, schema::kFormSheetPrefix)) {
         read_form(sheet);
         continue;
       }
-      if (prose_kind(sheet.name)) prose_sheets.push_back(&sheet);
-      else if (!row_empty_sheet(sheet))
+      if (prose_kind(sheet.name)) {  // a prose sheet may list the tables' titles
+        prose_sheets.push_back(&sheet);
+        continue;
+      }
+      const auto tables = find_sheet_tables(sheet, layouts_);
+      for (const SheetTable& t : tables) table_sheets.emplace_back(&sheet, t);
+      if (tables.empty() && is_form_sheet(sheet, layouts_.forms())) {  // a form under any sheet name
+        read_form(sheet);
+        continue;
+      }
+      if (tables.empty() && !row_empty_sheet(sheet))
         report_.findings.add("xlsx.unknown-sheet", Severity::warning, fmt::format("工作表“{}”不是报告的一部分，未读取", sheet.name),
                              Origin::at_cell(sheet.name, 1, 1));
     }
-    for (const auto& [sheet, layout] : table_sheets) {
-      table_index_[sheet->name] = static_cast<int>(report_.tables.size());
-      report_.tables.push_back(read_table(*sheet, *layout));
+    for (const auto& [sheet, found] : table_sheets) {
+      table_index_.emplace(sheet->name, static_cast<int>(report_.tables.size()));  // a sheet's first table
+      if (found.by_header)
+        report_.findings.add("xlsx.table-by-header", Severity::info,
+                             fmt::format("工作表“{}”没有可识别的表格标题，按表头读作表{}（{}）", sheet->name, found.layout->number,
+                                         found.layout->title),
+                             Origin::at_cell(sheet->name, 1, 1));
+      report_.tables.push_back(read_table(*sheet, *found.layout, found.first_row, found.last_row));
     }
     for (const Sheet* sheet : prose_sheets) read_prose(*sheet);
     if (const Sheet* other = wb_.find(schema::kSetAsideSheet)) read_set_aside(*other);
@@ -112,19 +90,6 @@ class Mapper {
       }
     }
     return std::nullopt;
-  }
-
-  const TableLayout* table_layout_for(const Sheet& sheet) const {
-    if (prose_kind(sheet.name)) return nullptr;  // a prose sheet may list the tables' titles
-    // The name says which table: the layout's own sheet name, or "表N …" (N a table of this set).
-    for (const TableLayout& l : layouts_.tables())
-      if (l.sheet == sheet.name) return &l;
-    if (const TableLayout* layout = layouts_.find_table(table_number_from_name(sheet.name))) return layout;
-    // A renamed sheet: recognise it by its title cell.
-    for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
-      for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)
-        if (auto m = layout::match_table_title(cell_text(sheet, r, c), layouts_)) return m->layout;
-    return nullptr;
   }
 
   void read_cover() {
@@ -158,21 +123,25 @@ class Mapper {
     }
   }
 
-  Table read_table(const Sheet& sheet, const TableLayout& layout) {
+  // The table standing in rows first_row..last_row of the sheet: its title, label, entity and unit
+  // rows, its header (the template's exact rows, else matched column by column), its rows.
+  Table read_table(const Sheet& sheet, const TableLayout& layout, std::uint32_t first_row, std::uint32_t last_row) {
     Table table;
     table.number = layout.number;
     if (!layout.unit.empty()) table.unit = layout.unit;  // until the sheet's unit cell says otherwise
-    table.origin = Origin::at_cell(sheet.name, 1, 1);
+    table.origin = Origin::at_cell(sheet.name, first_row, 1);
     const layout::HeaderKeys hk = layout::header_keys(layout);
     const ReportLayout& rl = layouts_.report();
     const std::size_t nfield = layout.fields.size();
     std::vector<std::uint32_t> pos(nfield, 0);  // printed field (layout.fields) -> sheet column
-    std::uint32_t r = 1;
+    code_columns_.assign(nfield, {});
+    std::uint32_t r = first_row;
     bool title_found = false, header_found = false;
     header_rows_seen_.assign(layout.header.size(), false);
-    std::uint32_t after_meta = 1;           // the row after the title, label, entity and unit rows
-    std::vector<std::uint32_t> unmatched;  // rows before the header that are none of these
-    for (; r <= sheet.max_row; ++r) {
+    std::vector<std::uint32_t> unmatched;  // rows before the first row of figures that are none of these
+    std::vector<std::uint32_t> header_rows;  // rows matching a template header row exactly
+    std::vector<std::uint32_t> continued;    // rows after those that read as more header
+    for (; r <= last_row; ++r) {
       const auto cells = row_texts(sheet, r);
       if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
       if (!header_found) {
@@ -181,7 +150,9 @@ class Mapper {
           const std::string& t = cells[c];
           if (t.empty()) continue;
           if (!title_found) {
-            if (auto m = layout::match_table_title(t, layouts_); m && m->layout == &layout) {
+            auto m = layout::match_table_title(t, layouts_);
+            if (!m) m = layout::match_table_title_loose(t, layouts_);
+            if (m && m->layout == &layout) {
               table.title = t;
               title_found = consumed = true;
               break;
@@ -201,7 +172,8 @@ class Mapper {
           } else if (layout::parse_unit_line(t, rl, &unit)) {
             table.unit = unit;
             consumed = true;
-          } else if (!title_found && table.entity.empty() && util::ends_with(t, "表")) {
+          } else if (!title_found && table.entity.empty() && unmatched.empty() && util::ends_with(t, "表") &&
+                     std::count_if(cells.begin(), cells.end(), [](const std::string& s) { return !s.empty(); }) == 1) {
             // A title in a wording the template does not know: the sheet's name said the table.
             table.title = t;
             title_found = consumed = true;
@@ -213,54 +185,57 @@ class Mapper {
             std::string unit;
             if (layout::parse_unit_line(t, rl, &unit)) table.unit = unit;
           }
-          after_meta = r + 1;
           unmatched.clear();
           continue;
         }
       }
       if (match_header(cells, hk, layout, pos, table)) {
         header_found = true;
+        header_rows.push_back(r);
         continue;
       }
       if (layout::is_column_numbers(cells)) continue;
-      if (!header_found) {
-        unmatched.push_back(r);
-        continue;
+      if (!looks_like_data(sheet, r, layout, rl)) {
+        if (!header_found) {
+          unmatched.push_back(r);
+          continue;
+        }
+        // Under the template's header, a row of header words goes on with the header as a person
+        // wrote it ("类 | 款 | 项" under 科目编码).
+        if (continued.size() < 3 && is_header_words(cells, hk, layout)) {
+          continued.push_back(r);
+          continue;
+        }
       }
       break;  // the first data row
     }
-    if (header_found)  // optional columns only unprinted header rows name (a 部门 table's fewer rows)
+    unmatched.insert(unmatched.end(), continued.begin(), continued.end());
+    bool all_placed = true;
+    for (std::size_t k = 0; k < nfield; ++k)
+      if (pos[k] == 0 && table.has_column(column_of(layout, k).id) && !column_of(layout, k).optional) all_placed = false;
+    // The template's own header rows, all fields placed: budgetxl's workbooks and the official
+    // templates. Otherwise the header is matched column by column, as people write it.
+    const bool exact = header_found && all_placed && continued.empty();
+    if (exact) {
+      // Optional columns only unprinted header rows name (a 部门 table's fewer rows).
       for (const std::string& id : layout.unnamed_optional_columns(header_rows_seen_))
         if (table.has_column(id)) table.absent_columns.push_back(id);
-    if (header_found)
       for (std::uint32_t u : unmatched)
         report_.findings.add("xlsx.unplaced-cell", Severity::warning, fmt::format("表{}表头之前有无法识别的内容", layout.number),
                              Origin::at_cell(sheet.name, u, 0));
-    if (!title_found)
-      report_.findings.add("xlsx.no-title", Severity::warning, fmt::format("表{}没有标题行", layout.number), Origin::at_cell(sheet.name, 1, 1));
-    if (!header_found) {
-      report_.findings.add("xlsx.no-header", Severity::error, fmt::format("表{}找不到表头，按列顺序读取", layout.number),
-                           Origin::at_cell(sheet.name, 1, 1));
-      for (std::size_t k = 0; k < nfield; ++k) pos[k] = static_cast<std::uint32_t>(k + 1);
-      // No row is lost: the rows are read from below the title on, by column order; rows without a
-      // figure (a header in a wording the template does not know) are skipped, each a finding.
-      r = after_meta;
-      while (r <= sheet.max_row && (row_empty(sheet, r) || !has_figure(sheet, r) || layout::is_column_numbers(row_texts(sheet, r)))) {
-        if (row_empty(sheet, r)) {
-          ++r;
-          continue;
-        }
-        report_.findings.add("xlsx.unplaced-cell", Severity::warning,
-                             fmt::format("表{}此行没有金额，当作表头跳过：“{}”", layout.number, row_summary(sheet, r)),
-                             Origin::at_cell(sheet.name, r, 0));
-        ++r;
-      }
+      // Fields the header did not place follow their left neighbour.
+      for (std::size_t k = 0; k < nfield; ++k)
+        if (pos[k] == 0 && table.has_column(column_of(layout, k).id)) pos[k] = k == 0 ? 1 : pos[k - 1] + 1;
+    } else {
+      table.absent_columns.clear();
+      std::fill(pos.begin(), pos.end(), 0);
+      match_header_by_columns(sheet, layout, table, unmatched, header_rows, r, last_row, pos);
     }
-    // Fields the header did not place follow their left neighbour.
-    for (std::size_t k = 0; k < nfield; ++k)
-      if (pos[k] == 0 && table.has_column(column_of(layout, k).id)) pos[k] = k == 0 ? 1 : pos[k - 1] + 1;
+    if (!title_found)
+      report_.findings.add("xlsx.no-title", Severity::warning, fmt::format("表{}没有标题行", layout.number),
+                           Origin::at_cell(sheet.name, first_row, 1));
 
-    for (; r <= sheet.max_row; ++r) {
+    for (; r <= last_row; ++r) {
       if (row_empty(sheet, r)) continue;
       const auto cells = row_texts(sheet, r);
       std::string first;
@@ -273,10 +248,115 @@ class Mapper {
         table.no_data_note = first;
         break;
       }
+      if (is_note_row(cells, first)) {  // "注：…" under a table people made: prose after it, as in a text report
+        const Origin at = Origin::at_cell(sheet.name, r, 0);
+        notes_[report_.tables.size()].push_back(prose_block(first, at));
+        report_.findings.add("xlsx.table-note", Severity::info, fmt::format("表{}下方的注释作为表后的正文读取：“{}”", layout.number, first), at);
+        continue;
+      }
       if (match_header(cells, hk, layout, pos, table)) continue;  // a header repeated further down
+      if (!exact && header_keys_.count(layout::nonempty_keys(cells))) continue;
       table.rows.push_back(read_row(sheet, r, layout, pos, table));
     }
     return table;
+  }
+
+  // A row of one cell that starts as a note does ("注：", "说明：", "备注：", "数据来源：").
+  static bool is_note_row(const std::vector<std::string>& cells, const std::string& first) {
+    if (std::count_if(cells.begin(), cells.end(), [](const std::string& t) { return !t.empty(); }) != 1) return false;
+    const std::string key = label_key(first);
+    for (const char* p : {"注:", "说明:", "备注:", "数据来源:", "资料来源:"})
+      if (util::starts_with(key, p)) return true;
+    return false;
+  }
+
+  // Is every filled cell a word of a header (the template's, a column's name, 类/款/项, 栏次)?
+  bool is_header_words(const std::vector<std::string>& cells, const layout::HeaderKeys& hk, const TableLayout& layout) const {
+    int filled = 0;
+    for (const auto& t : cells) {
+      if (t.empty()) continue;
+      ++filled;
+      const std::string key = layout::year_placeholder(label_key(t));
+      if (hk.all_cells.count(key)) continue;
+      bool known = false;
+      for (const char* w : {"类", "款", "项", "栏次", "行次", "金额", "预算数", "合计", "小计"}) known = known || key == w;
+      for (const auto& c : layout.columns) known = known || key == label_key(c.name);
+      for (const auto& [id, name] : layouts_.vocabulary().columns) known = known || key == label_key(name);
+      if (!known) return false;
+    }
+    return filled >= 1;
+  }
+
+  // The header as people write it: the rows above the first row of figures, matched column by
+  // column (header_match.hpp). No row is lost: a header nothing in the template matches is read
+  // by column order, an error; every doubtful column is a finding at its header cell.
+  void match_header_by_columns(const Sheet& sheet, const TableLayout& layout, Table& table, const std::vector<std::uint32_t>& unmatched,
+                               const std::vector<std::uint32_t>& header_rows, std::uint32_t data_row, std::uint32_t last_row,
+                               std::vector<std::uint32_t>& pos) {
+    const std::size_t nfield = layout.fields.size();
+    std::vector<std::uint32_t> rows = unmatched;
+    rows.insert(rows.end(), header_rows.begin(), header_rows.end());
+    std::sort(rows.begin(), rows.end());
+    header_keys_.clear();
+    HeaderBlock block;
+    if (!rows.empty()) {
+      block.first_row = rows.front();
+      for (std::uint32_t h = rows.front(); h <= rows.back(); ++h) {
+        block.rows.push_back(row_texts(sheet, h));
+        if (const auto keys = layout::nonempty_keys(block.rows.back()); !keys.empty()) header_keys_.insert(keys);
+      }
+    }
+    std::vector<bool> has_data(sheet.max_col + 1, false);
+    for (const SheetCell& cell : sheet.cells)
+      if (cell.row >= data_row && cell.row <= last_row && cell.col <= sheet.max_col && !cell_text(sheet, cell.row, cell.col).empty())
+        has_data[cell.col] = true;
+    const HeaderMatch m = match_header_columns(sheet, block, layout, layouts_.vocabulary(), table, has_data);
+    const Origin at_header = Origin::at_cell(sheet.name, block.first_row ? block.first_row : data_row, 1);
+    if (m.by_text == 0) {
+      report_.findings.add("xlsx.no-header", Severity::error, fmt::format("表{}找不到表头，按列顺序读取", layout.number), at_header);
+      for (std::size_t k = 0; k < nfield; ++k) pos[k] = static_cast<std::uint32_t>(k + 1);
+      for (std::uint32_t h : rows)
+        report_.findings.add("xlsx.unplaced-cell", Severity::warning,
+                             fmt::format("表{}此行没有金额，当作表头跳过：“{}”", layout.number, row_summary(sheet, h)),
+                             Origin::at_cell(sheet.name, h, 0));
+      return;
+    }
+    for (std::size_t k = 0; k < nfield; ++k) {
+      const ColumnLayout& col = column_of(layout, k);
+      const std::string field_name = layout.fields[k].part >= 0 ? col.name + col.parts[static_cast<std::size_t>(layout.fields[k].part)].name : col.name;
+      const FieldMatch& f = m.fields[k];
+      if (!table.has_column(col.id)) continue;
+      if (!f.columns.empty()) {
+        pos[k] = f.columns.front();
+        if (f.columns.size() > 1) code_columns_[k] = f.columns;
+      }
+      const Origin at = f.columns.empty() ? at_header : Origin::at_cell(sheet.name, block.first_row ? block.first_row : data_row, f.columns.front());
+      switch (f.how) {
+        case FieldMatch::How::similar:
+          if (f.columns.empty()) break;  // the other parts of a code typed whole
+          report_.findings.add("xlsx.header-similar", Severity::info,
+                               fmt::format("表{}“{}”栏按相近的表头“{}”读取", layout.number, field_name, f.header), at);
+          break;
+        case FieldMatch::How::position:
+          report_.findings.add("xlsx.header-guessed", Severity::warning,
+                               fmt::format("表{}“{}”栏的表头“{}”与格式不符，按位置读取，请核对", layout.number, field_name, f.header), at);
+          break;
+        case FieldMatch::How::none:
+          // An optional column left out is simply not printed; any other is said.
+          if (col.optional) {
+            if (layout.fields[k].part <= 0) table.absent_columns.push_back(col.id);
+          } else {
+            report_.findings.add("xlsx.column-missing", Severity::warning,
+                                 fmt::format("表{}没有“{}”栏，该栏读作空白", layout.number, field_name), at);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (m.guessed + m.unclaimed > m.by_text)
+      report_.findings.add("xlsx.no-header", Severity::error,
+                           fmt::format("表{}的表头大多与格式不符，按最接近的栏目读取，请逐栏核对", layout.number), at_header);
   }
 
   bool match_header(const std::vector<std::string>& cells, const layout::HeaderKeys& hk, const TableLayout& layout,
@@ -322,10 +402,25 @@ class Mapper {
           linked[static_cast<std::size_t>(b.index)] = true;
     Part part{PartKind::tables, "", {}, Origin{}};
     for (std::size_t t = 0; t < linked.size(); ++t)
-      if (!linked[t]) part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(t), 0, report_.tables[t].origin});
+      if (!linked[t]) push_table(part, static_cast<int>(t), report_.tables[t].origin);
     if (!part.blocks.empty()) report_.parts.push_back(std::move(part));
   }
+
+  // A table's block, then the notes that stood under it in its sheet.
+  void push_table(Part& part, int index, const Origin& at) {
+    part.blocks.push_back(Block{BlockKind::table, "", 0, index, 0, at});
+    if (auto it = notes_.find(static_cast<std::size_t>(index)); it != notes_.end()) {
+      part.blocks.insert(part.blocks.end(), it->second.begin(), it->second.end());
+      notes_.erase(it);
+    }
+  }
+  std::map<std::size_t, std::vector<Block>> notes_;  // by table index: "注：…" rows under it
   std::vector<bool> header_rows_seen_;  // rows of the layout's header matched in the sheet being read
+  // For the table being read: the 类 | 款 | 项 columns of a code typed in parts where the layout
+  // prints one column (per printed field; empty for the others), and the header rows' keys, so
+  // that a header repeated further down is not read as a row.
+  std::vector<std::vector<std::uint32_t>> code_columns_;
+  std::set<std::vector<std::string>> header_keys_;
 
   // Does row r hold a figure (a number cell, or text that reads as a non-blank amount)?
   static bool has_figure(const Sheet& sheet, std::uint32_t r) {
@@ -359,6 +454,21 @@ class Mapper {
       used[pos[k]] = true;
       Cell& cell = row.cells[c];
       if (field.part <= 0) cell.origin = Origin::at_cell(sheet.name, r, pos[k]);
+      if (k < code_columns_.size() && code_columns_[k].size() > 1) {  // 类 | 款 | 项 typed in columns
+        std::vector<std::string> printed;
+        for (std::uint32_t col : code_columns_[k]) {
+          used[col] = true;
+          printed.push_back(cell_text(sheet, r, col));
+        }
+        ColumnLayout national = layout.columns[c];
+        national.parts.assign(national_code_parts().begin(), national_code_parts().begin() + static_cast<long>(printed.size()));
+        bool restored = false;
+        cell.text = national.join_parts(printed, &restored);
+        if (restored)
+          report_.findings.add("table.code-zero-restored", Severity::warning,
+                               fmt::format("表{}科目编码的一段少了开头的0，已读作“{}”", layout.number, cell.text), cell.origin);
+        continue;
+      }
       const CellValue* v = sheet.at(r, pos[k]);
       if (field.part >= 0) {
         parts[c].push_back(cell_text(sheet, r, pos[k]));
@@ -447,12 +557,12 @@ class Mapper {
       if (util::starts_with(t, kBlockLinkPrefix)) {
         const std::string target = t.substr(std::string(kBlockLinkPrefix).size());
         if (auto it = table_index_.find(target); it != table_index_.end()) {
-          part.blocks.push_back(Block{BlockKind::table, "", 0, it->second, 0, at});
+          push_table(part, it->second, at);
           continue;
         }
         // The sheet was renamed since the link was written: "表N …" still names the table.
         if (const int n = table_number_from_name(target); n > 0 && report_.table(n)) {
-          part.blocks.push_back(Block{BlockKind::table, "", 0, static_cast<int>(report_.table(n) - report_.tables.data()), 0, at});
+          push_table(part, static_cast<int>(report_.table(n) - report_.tables.data()), at);
           continue;
         }
         if (auto it = form_index_.find(target); it != form_index_.end()) {
@@ -544,22 +654,33 @@ std::string cover_family(const Workbook& workbook) {
 
 const Layouts& best_family(const Workbook& workbook, const LayoutFamilies& families) {
   const Layouts* best = families.all().front().get();
-  std::size_t best_n = 0;
+  // Most tables found by title first; between equals (a title in the national wording fits every
+  // family), the one whose headers name most columns.
+  std::pair<std::size_t, int> best_fit{0, 0};
   for (const auto& family : families.all()) {
     std::set<int> seen;
-    for (const Sheet& sheet : workbook.sheets) {
-      for (const TableLayout& l : family->tables())
-        if (l.sheet == sheet.name) seen.insert(l.number);
-      for (std::uint32_t r = 1; r <= std::min<std::uint32_t>(sheet.max_row, 8); ++r)
-        for (std::uint32_t c = 1; c <= std::min<std::uint32_t>(sheet.max_col, 20); ++c)
-          if (auto m = layout::match_table_title(cell_text(sheet, r, c), *family)) seen.insert(m->layout->number);
-    }
-    if (seen.size() > best_n) {
+    int header_fit = 0;
+    for (const Sheet& sheet : workbook.sheets)
+      for (const SheetTable& t : find_sheet_tables(sheet, *family)) {
+        header_fit += t.header_fit;
+        if (!t.by_header) seen.insert(t.layout->number);  // a header alone fits many families
+      }
+    if (const std::pair<std::size_t, int> fit{seen.size(), header_fit}; fit > best_fit) {
       best = family.get();
-      best_n = seen.size();
+      best_fit = fit;
     }
   }
   return *best;
+}
+
+void require_workbook_content(const Report& report, const xlsx::Workbook& book, const Layouts& layouts) {
+  const bool prose = std::any_of(report.parts.begin(), report.parts.end(), [](const Part& p) { return !p.blocks.empty(); });
+  if (!report.tables.empty() || !report.forms.empty() || prose) return;
+  std::string sheets;
+  for (const auto& s : book.sheets) sheets += (sheets.empty() ? "" : "、") + s.name;
+  throw InputError(report.source.file + ": 不是预算公开工作簿：没有找到" + layouts.family_title() + "报表格式（" + layouts.family() +
+                   "）的表格、绩效目标表或文字部分" + (sheets.empty() ? "（工作簿中没有工作表）" : "（工作表：" + sheets + "）") +
+                   "；若是其他省份的报表，请用 --family 指定格式");
 }
 
 Report read_workbook_report(const std::string& path, const Layouts& layouts) {

@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <new>
 #include <unordered_map>
@@ -11,6 +12,14 @@
 #include "budgetxl/limits.hpp"
 
 namespace budgetxl::xlsx {
+
+bool has_zip_signature(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, 4);
+  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
 namespace {
 
 std::string libzip_message(int code) {

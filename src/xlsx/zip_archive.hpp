@@ -15,6 +15,9 @@ struct zip;  // libzip's zip_t
 
 namespace budgetxl::xlsx {
 
+// Does the file start as a zip archive does ("PK\3\4")? What tells a workbook from a text report.
+bool has_zip_signature(const std::string& path);
+
 class ZipError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

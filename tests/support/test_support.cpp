@@ -6,7 +6,9 @@
 #include <fstream>
 #include <sstream>
 #include <memory>
+#include <stdexcept>
 #include <unicode/ucnv.h>
+#include <zip.h>
 
 #include "util/normalize.hpp"
 #include "text/report_reader.hpp"
@@ -156,6 +158,27 @@ std::string slurp(const std::string& path) {
 }
 
 void spit(const std::string& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
+
+void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& parts, bool store) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (archive == nullptr) throw std::runtime_error("zip_open failed for " + path);
+  for (const auto& [name, data] : parts) {
+    zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
+    const zip_int64_t index = source == nullptr ? -1 : zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+      if (source != nullptr) zip_source_free(source);
+      zip_discard(archive);
+      throw std::runtime_error("zip_file_add failed for " + name);
+    }
+    if (store) zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+  }
+  if (zip_close(archive) != 0) {
+    const std::string message = zip_strerror(archive);
+    zip_discard(archive);
+    throw std::runtime_error("zip_close failed: " + message);
+  }
+}
 
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);

@@ -52,6 +52,9 @@ std::string source_dir();
 // Files, for tests that edit copies of inputs or templates.
 std::string slurp(const std::string& path);
 void spit(const std::string& path, const std::string& content);
+// Writes (name, bytes) parts into a zip file; `store` keeps them uncompressed so tests can corrupt
+// bytes in place. Throws std::runtime_error when libzip fails.
+void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& parts, bool store = false);
 // `text` with its only occurrence of `from` replaced; the test fails when there is none, or more.
 std::string replace_once(std::string text, const std::string& from, const std::string& to);
 // A copy of templates/ in a fresh temporary folder `name`; returns the folder.

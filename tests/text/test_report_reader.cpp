@@ -289,3 +289,14 @@ TEST(ReaderRules, AFileWithNothingOfAReportIsRefused) {
   EXPECT_NO_THROW(text::require_report_content(read_snippet(kTable3)));
   EXPECT_NO_THROW(text::require_report_content(read_snippet("第一部分 概况\n正文。\n")));
 }
+
+TEST(ReaderRules, ATextOpeningWithATableOpensWithAPartOfTablesAndANoteIsNoEntity) {
+  // The tables part published on its own, or the text written from a workbook a person made.
+  const Report r = read_snippet(kTable3 + std::string("\n注：本表数据来源于部门预算系统\n"));
+  ASSERT_FALSE(r.parts.empty());
+  EXPECT_EQ(r.parts.front().kind, PartKind::tables);
+  ASSERT_GE(r.parts.front().blocks.size(), 2u);
+  EXPECT_EQ(r.parts.front().blocks.front().kind, BlockKind::table);
+  EXPECT_EQ(r.parts.front().blocks.back().text, "注：本表数据来源于部门预算系统");
+  EXPECT_NE(r.meta.entity, "注：本表数据来源于部门预算系统") << "a note after a table names no entity";
+}

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/test_support.hpp"
 #include "xlsx/workbook_reader.hpp"
 #include "xlsx/zip_archive.hpp"
 
@@ -110,30 +111,6 @@ void remove_part(Parts& parts, const std::string& name) {
   std::erase_if(parts, [&](const auto& p) { return p.first == name; });
 }
 
-// Writes parts into a zip; `store` keeps them uncompressed so tests can corrupt bytes in place.
-void write_zip(const fs::path& path, const Parts& parts, bool store = false) {
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  if (archive == nullptr) throw std::runtime_error("zip_open failed for " + path.string());
-  for (const auto& [name, data] : parts) {
-    zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
-    const zip_int64_t index = source == nullptr ? -1
-                                                : zip_file_add(archive, name.c_str(), source,
-                                                               ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      if (source != nullptr) zip_source_free(source);
-      zip_discard(archive);
-      throw std::runtime_error("zip_file_add failed for " + name);
-    }
-    if (store) zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
-  }
-  if (zip_close(archive) != 0) {
-    const std::string message = zip_strerror(archive);
-    zip_discard(archive);
-    throw std::runtime_error("zip_close failed: " + message);
-  }
-}
-
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -172,7 +149,7 @@ class TempDirTest : public ::testing::Test {
 
   std::string write(const std::string& name, const Parts& parts, bool store = false) {
     const fs::path path = dir_ / name;
-    write_zip(path, parts, store);
+    bxtest::write_zip(path.string(), parts, store);
     return path.string();
   }
   Workbook read(const Parts& parts, const ReadLimits& limits = {}) {
