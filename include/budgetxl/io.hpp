@@ -9,6 +9,7 @@
 
 #include "budgetxl/errors.hpp"
 #include "budgetxl/layout.hpp"
+#include "budgetxl/limits.hpp"
 #include "budgetxl/report.hpp"
 
 namespace budgetxl::io {
@@ -19,12 +20,16 @@ namespace budgetxl::io {
 std::shared_ptr<const LayoutFamilies> load_families(const std::string& templates_dir);
 
 // A report read with the family it fits best (`family` empty), or with the family named; its
-// meta.family says which. Throws TemplateError when `family` names no family.
-Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family = "");
+// meta.family says which. Throws TemplateError when `family` names no family. Every read is
+// bounded by `limits` (budgetxl/limits.hpp): an input over one is an InputError naming the file
+// and the place.
+Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family = "",
+                   const ReadLimits& limits = {});
 // One report published as several text files (Jiangsu's text part and tables part), read as one:
 // the files' lines joined in this order; origins keep the joined line, SourceInfo::locate tells the
 // file. One path is read_report.
-Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family = "");
+Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family = "",
+                   const ReadLimits& limits = {});
 // The family a report was read with (meta.family); TemplateError when the families have none of
 // that name.
 const Layouts& layouts_of(const Report& report, const LayoutFamilies& families);
@@ -32,7 +37,7 @@ const Layouts& layouts_of(const Report& report, const LayoutFamilies& families);
 // With one family: a text report or a workbook, told apart by content, not by name; "-" reads a text report from
 // standard input. Throws InputError naming the file when it is missing, a folder, unreadable, or
 // holds nothing of a budget report. What the reader could not place becomes findings.
-Report read_report(const std::string& path, const Layouts& layouts);
+Report read_report(const std::string& path, const Layouts& layouts, const ReadLimits& limits = {});
 
 // The writers write to a temporary file beside `path` and rename it into place; they throw
 // OutputError when that fails. For text and JSON, "-" is standard output.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "budgetxl/layout.hpp"
+#include "budgetxl/limits.hpp"
 #include "budgetxl/report.hpp"
 
 namespace budgetxl::roundtrip {
@@ -46,9 +47,11 @@ struct FileResult {
 };
 
 // `work_dir` holds the intermediate workbook and text; they are removed afterwards unless `keep`.
-FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep = false);
+// The report and the intermediate files are read within `limits`.
+FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const Layouts& layouts, bool keep = false,
+                          const ReadLimits& limits = {});
 // The same with the family the report fits best (`family` empty), or the one named.
 FileResult roundtrip_file(const std::string& path, const std::string& work_dir, const LayoutFamilies& families,
-                          const std::string& family, bool keep = false);
+                          const std::string& family, bool keep = false, const ReadLimits& limits = {});
 
 }  // namespace budgetxl::roundtrip

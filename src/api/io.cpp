@@ -84,33 +84,37 @@ Report read_decoded(const text::DecodedText& decoded, const std::string& name, c
 
 }  // namespace
 
-Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family) {
-  if (path == "-") {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return read_decoded(text::decode_bytes(bytes, "<stdin>"), "<stdin>", families, family);
-  }
+Report read_report(const std::string& path, const LayoutFamilies& families, const std::string& family,
+                   const ReadLimits& limits) {
+  if (path == "-") return read_decoded(text::decode_stdin(limits), "<stdin>", families, family);
   require_readable_file(path);
   if (xlsx::has_zip_signature(path)) {
     // A workbook of budgetxl names its family on the cover; any other is recognised by its sheets.
-    const xlsx::Workbook book = xlsx::read_workbook(path);
+    const xlsx::Workbook book = xlsx::read_workbook(path, limits);
     const std::string named = family.empty() ? xlsx::cover_family(book) : family;
     return read_workbook(book, path, named.empty() ? xlsx::best_family(book, families) : families.get(named));
   }
-  return read_decoded(text::decode_file(path), path, families, family);
+  return read_decoded(text::decode_file(path, limits), path, families, family);
 }
 
-Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family) {
-  if (paths.size() == 1) return read_report(paths.front(), families, family);
+Report read_report(const std::vector<std::string>& paths, const LayoutFamilies& families, const std::string& family,
+                   const ReadLimits& limits) {
+  if (paths.size() == 1) return read_report(paths.front(), families, family, limits);
   if (paths.empty()) throw InputError("没有要读取的文件");
   text::DecodedText joined;
   std::vector<SourceInfo::Piece> pieces;
   std::string name;
+  std::uint64_t total = 0;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (path != "-" && !fs::exists(path, ec)) throw InputError(path + ": 文件不存在");
     if (path == "-" || fs::is_directory(path, ec) || xlsx::has_zip_signature(path))
       throw InputError(path + ": 只能把几个文本报告文件合为一份报告读取");
-    const text::DecodedText part = text::decode_file(path);
+    const text::DecodedText part = text::decode_file(path, limits);
+    for (const auto& l : part.lines) total += l.text.size() + 1;
+    if (total > limits.max_text_bytes)
+      throw InputError(path + ": 几个文件合起来超过文本报告的上限 " + limit_text(limits.max_text_bytes) +
+                       "，拒绝读取（可用 --limit report-bytes=N 调整）");
     const auto offset = static_cast<std::uint32_t>(joined.lines.size());
     pieces.push_back({path, offset + 1});
     for (const auto& l : part.lines) joined.lines.push_back({offset + l.number, l.text});
@@ -129,16 +133,15 @@ const Layouts& layouts_of(const Report& report, const LayoutFamilies& families) 
   return families.get(report.meta.family);
 }
 
-Report read_report(const std::string& path, const Layouts& layouts) {
+Report read_report(const std::string& path, const Layouts& layouts, const ReadLimits& limits) {
   if (path == "-") {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    Report report = text::read_text(text::decode_bytes(bytes, "<stdin>"), "<stdin>", layouts);
+    Report report = text::read_text(text::decode_stdin(limits), "<stdin>", layouts);
     text::require_report_content(report);
     return report;
   }
   require_readable_file(path);
-  if (xlsx::has_zip_signature(path)) return read_workbook(xlsx::read_workbook(path), path, layouts);
-  Report report = text::read_text_report(path, layouts);
+  if (xlsx::has_zip_signature(path)) return read_workbook(xlsx::read_workbook(path, limits), path, layouts);
+  Report report = text::read_text_report(path, layouts, limits);
   text::require_report_content(report);
   return report;
 }

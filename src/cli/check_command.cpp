@@ -88,7 +88,7 @@ Checked check_one(const std::string& path, const LayoutFamilies& families, const
   Checked c;
   c.file = path;
   try {
-    const Report report = io::read_report(path, families, opt.family);
+    const Report report = io::read_report(path, families, opt.family, opt.limits);
     const Layouts& layouts = io::layouts_of(report, families);
     c.meta = report.meta;
     c.family_title = layouts.family_title();

@@ -32,8 +32,8 @@ int guarded(const std::string& input, const std::function<int()>& body) {
     fail(e.what());
     return kExitOutput;
   } catch (const std::bad_alloc&) {
-    fail(fmt::format("{}: 内存不足，无法读取", input));
-    return kExitInput;
+    fail(fmt::format("{}: 内存不足，无法完成转换（输入过大？可用 --limit 收紧上限，或在内存更多的机器上运行）", input));
+    return kExitMemory;
   } catch (const std::exception& e) {
     fail(fmt::format("{}: 无法转换：{}", input, e.what()));
     return kExitInput;
@@ -102,7 +102,7 @@ int run_import(const std::vector<std::string>& inputs, std::string output, const
     const auto families = io::load_families(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".xlsx").string();
     if (output != "-") io::refuse_overwriting_input(output, inputs);
-    Report report = io::read_report(inputs, *families, opt.family);
+    Report report = io::read_report(inputs, *families, opt.family, opt.limits);
     const int code = report_findings(report, opt);
     io::write_workbook(report, output, io::layouts_of(report, *families));
     if (!opt.quiet && output != "-")
@@ -116,7 +116,7 @@ int run_json(const std::string& input, const std::string& output, const Options&
   return guarded(input, [&] {
     const auto families = io::load_families(opt.templates_dir);
     if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *families, opt.family);
+    Report report = io::read_report(input, *families, opt.family, opt.limits);
     const int code = report_findings(report, opt);
     io::write_json(report, output, io::layouts_of(report, *families));
     return code;
@@ -129,7 +129,7 @@ int run_export(const std::string& input, std::string output, const Options& opt)
     const auto families = io::load_families(opt.templates_dir);
     if (output.empty()) output = fs::path(input).replace_extension(".txt").string();
     if (output != "-") io::refuse_overwriting_input(output, {input});
-    Report report = io::read_report(input, *families, opt.family);
+    Report report = io::read_report(input, *families, opt.family, opt.limits);
     const int code = report_findings(report, opt);
     io::write_text(report, output, io::layouts_of(report, *families));
     if (!opt.quiet)

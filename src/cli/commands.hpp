@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "budgetxl/layout.hpp"
+#include "budgetxl/limits.hpp"
 #include "budgetxl/report.hpp"
 
 namespace budgetxl::cli {
@@ -16,12 +17,14 @@ constexpr int kExitInput = 2;
 constexpr int kExitInputErrors = 3;
 constexpr int kExitOutput = 4;
 constexpr int kExitDifferences = 5;
+constexpr int kExitMemory = 6;
 
 struct Options {
   std::string templates_dir;
   std::string family;  // --family: read with this layout family ("" = recognise it)
   bool quiet = false;
   bool verbose = false;
+  ReadLimits limits;  // --limit NAME=VALUE
 };
 
 // Several inputs are one report published as several text files, read in that order.
@@ -61,7 +64,7 @@ int run_check(const CheckOptions& ck, const Options& opt);
 // Prints findings as "file:line: severity: message [rule]"; returns the exit code they imply.
 int report_findings(const Report& report, const Options& opt);
 // Runs one command body, turning every failure into its message and documented exit code: an
-// unreadable input or a bad template set 2, an output that cannot be written 4.
+// unreadable input or a bad template set 2, an output that cannot be written 4, memory exhausted 6.
 int guarded(const std::string& input, const std::function<int()>& body);
 
 }  // namespace budgetxl::cli

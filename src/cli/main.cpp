@@ -4,11 +4,52 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
 
+namespace {
+
+// Memory set aside at start, given back a block at a time when allocations fail, so that unwinding
+// (destructors that allocate, such as nlohmann::json's, and the error message) has room to run and
+// the run ends with its message and exit code 6 instead of an abort. Several blocks, because a
+// nothrow allocation that fails (std::stable_sort's buffer) also calls the handler and then goes
+// on without its memory. Never touched, so they cost address space, not memory.
+constexpr std::size_t kReserveBlocks = 8;
+char* memory_reserve[kReserveBlocks] = {};
+
+void out_of_memory() {
+  for (char*& block : memory_reserve) {
+    if (block != nullptr) {
+      delete[] block;
+      block = nullptr;
+      break;
+    }
+  }
+  throw std::bad_alloc();
+}
+
+int run(int argc, char** argv);
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  for (char*& block : memory_reserve) block = new (std::nothrow) char[std::size_t{4} << 20];
+  std::set_new_handler(out_of_memory);
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // Out of memory outside a command's guard (parsing the command line, loading the layouts).
+    std::fputs("budgetxl: 内存不足，无法运行\n", stderr);
+    return budgetxl::cli::kExitMemory;
+  }
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   using namespace budgetxl::cli;
   CLI::App app{"budgetxl — 部门预算公开文本与 Excel 工作簿互转\n"
                "Converts department budget disclosures between the official text report and an Excel workbook."};
@@ -22,6 +63,11 @@ int main(int argc, char** argv) {
                  "Read with this layout family (see `budgetxl families`) instead of recognising it from the report");
   app.add_flag("-q,--quiet", opt.quiet, "Print only errors");
   app.add_flag("-v,--verbose", opt.verbose, "Also print informational findings");
+  std::vector<std::string> limits;
+  std::string limit_help = "Change a bound on what an input may hold (repeatable; VALUE may end in K, M or G):";
+  for (const auto& info : budgetxl::limit_infos())
+    limit_help += fmt::format("\n  {} ({}; default {})", info.name, info.meaning, budgetxl::ReadLimits{}.*(info.member));
+  app.add_option("--limit", limits, limit_help)->type_name("NAME=VALUE");
   app.footer(
       "Exit codes:\n"
       "  0  success\n"
@@ -30,6 +76,7 @@ int main(int argc, char** argv) {
       "  3  converted, but the input has errors (see the findings printed)\n"
       "  4  an output could not be written\n"
       "  5  roundtrip: at least one file changed on the way (or failed)\n"
+      "  6  out of memory\n"
       "check: 0 no 错误, 1 a report has 错误, 2 an input could not be read");
 
   auto* import = app.add_subcommand("import", "Text report -> workbook (.xlsx)");
@@ -76,6 +123,14 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  for (const auto& l : limits) {
+    try {
+      budgetxl::set_limit(opt.limits, l);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "budgetxl: " << e.what() << "\n";
+      return kExitUsage;
+    }
+  }
   if (*import) return run_import(import_inputs, import_output, opt);
   if (*json) return run_json(json_input, json_output, opt);
   if (*exp) return run_export(export_input, export_output, opt);
@@ -90,3 +145,5 @@ int main(int argc, char** argv) {
   }
   return kExitUsage;
 }
+
+}  // namespace

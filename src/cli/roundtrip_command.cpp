@@ -95,7 +95,7 @@ int run_roundtrip(const RoundtripOptions& rt, const Options& opt) {
       const std::string dir = (fs::path(work_dir) / std::to_string(i)).string();
       std::error_code e;
       fs::create_directories(dir, e);
-      results[i] = roundtrip::roundtrip_file(files[i], dir, families, opt.family, !rt.keep_dir.empty());
+      results[i] = roundtrip::roundtrip_file(files[i], dir, families, opt.family, !rt.keep_dir.empty(), opt.limits);
       if (rt.keep_dir.empty()) fs::remove_all(dir, e);
       const std::size_t n = ++done;
       std::lock_guard<std::mutex> lock(print);

@@ -4,8 +4,12 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 
@@ -56,15 +60,52 @@ std::string convert_to_utf8(const std::string& bytes, const std::string& encodin
       out.resize(static_cast<std::size_t>(n) + 16);
       continue;
     }
+    if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
     if (U_FAILURE(status)) throw DecodeError(name + ": 按 " + encoding + " 解码失败");
     out.resize(static_cast<std::size_t>(n));
     return out;
   }
 }
 
+[[noreturn]] void too_large(const std::string& name, std::uint64_t size, const ReadLimits& limits) {
+  throw DecodeError(name + ": 文件过大（" + std::to_string(size) + " 字节），超过文本报告的上限 " + limit_text(limits.max_text_bytes) +
+                    "，拒绝读取（可用 --limit report-bytes=N 调整）");
+}
+
+[[noreturn]] void line_too_long(const std::string& name, std::uint32_t line, const ReadLimits& limits) {
+  throw DecodeError(name + ":" + std::to_string(line) + ": 行过长，超过一行的上限 " + limit_text(limits.max_line_bytes) +
+                    "，不是文本报告（可用 --limit line-bytes=N 调整）");
+}
+
+// The raw bytes checked before any decoding: a line over the limit is refused at once (a
+// legacy-encoded line only grows when decoded to UTF-8, so this never refuses one that fits).
+void check_raw_lines(const std::string& bytes, const std::string& name, const ReadLimits& limits) {
+  const char* p = bytes.data();
+  const char* const end = p + bytes.size();
+  std::uint32_t line = 1;
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    const char* stop = nl ? static_cast<const char*>(nl) : end;
+    if (static_cast<std::uint64_t>(stop - p) > limits.max_line_bytes) {
+      // Lines may end in a bare CR (old Mac files): only a piece between line ends counts.
+      for (const char* q = p; q <= stop;) {
+        const void* cr = std::memchr(q, '\r', static_cast<std::size_t>(stop - q));
+        const char* piece_end = cr ? static_cast<const char*>(cr) : stop;
+        if (static_cast<std::uint64_t>(piece_end - q) > limits.max_line_bytes) line_too_long(name, line, limits);
+        q = piece_end + 1;
+        if (cr != nullptr && q < stop) ++line;
+      }
+    }
+    p = stop + 1;
+    ++line;
+  }
+}
+
 }  // namespace
 
-DecodedText decode_bytes(const std::string& raw, const std::string& name) {
+DecodedText decode_bytes(const std::string& raw, const std::string& name, const ReadLimits& limits) {
+  if (raw.size() > limits.max_text_bytes) too_large(name, raw.size(), limits);
+  check_raw_lines(raw, name, limits);
   DecodedText out;
   std::string bytes = raw;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -96,6 +137,7 @@ DecodedText decode_bytes(const std::string& raw, const std::string& name) {
       current.clear();
     } else {
       current += c;
+      if (current.size() > limits.max_line_bytes) line_too_long(name, number, limits);
     }
   }
   if (!current.empty()) out.lines.push_back({number, std::move(current)});
@@ -103,13 +145,26 @@ DecodedText decode_bytes(const std::string& raw, const std::string& name) {
   return out;
 }
 
-DecodedText decode_file(const std::string& path) {
+DecodedText decode_file(const std::string& path, const ReadLimits& limits) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits.max_text_bytes) too_large(path, size, limits);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DecodeError(path + ": 无法打开文件");
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw DecodeError(path + ": 读取失败");
-  return decode_bytes(ss.str(), path);
+  return decode_bytes(ss.str(), path, limits);
+}
+
+DecodedText decode_stdin(const ReadLimits& limits) {
+  std::string bytes;
+  char buffer[65536];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (bytes.size() > limits.max_text_bytes) too_large("<stdin>", bytes.size(), limits);
+  }
+  return decode_bytes(bytes, "<stdin>", limits);
 }
 
 }  // namespace budgetxl::text

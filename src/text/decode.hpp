@@ -5,6 +5,7 @@
 #include <string>
 
 #include "budgetxl/errors.hpp"
+#include "budgetxl/limits.hpp"
 #include "text/lines.hpp"
 
 namespace budgetxl::text {
@@ -20,8 +21,12 @@ class DecodeError : public InputError {
   using InputError::InputError;
 };
 
-// Throws DecodeError naming the file when it cannot be opened or decoded.
-DecodedText decode_file(const std::string& path);
-DecodedText decode_bytes(const std::string& bytes, const std::string& name_for_messages);
+// Throws DecodeError naming the file when it cannot be opened or decoded, or when it is larger than
+// limits.max_text_bytes or has a line longer than limits.max_line_bytes (naming the line); the
+// size is checked before the file is read.
+DecodedText decode_file(const std::string& path, const ReadLimits& limits = {});
+DecodedText decode_bytes(const std::string& bytes, const std::string& name_for_messages, const ReadLimits& limits = {});
+// Standard input, read up to the size limit.
+DecodedText decode_stdin(const ReadLimits& limits = {});
 
 }  // namespace budgetxl::text

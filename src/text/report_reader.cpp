@@ -349,8 +349,8 @@ const Layouts& family_of(const DecodedText& decoded, const LayoutFamilies& famil
   return *layout::best_family(lines, families).family;
 }
 
-Report read_text_report(const std::string& path, const Layouts& layouts) {
-  return read_text(decode_file(path), path, layouts);
+Report read_text_report(const std::string& path, const Layouts& layouts, const ReadLimits& limits) {
+  return read_text(decode_file(path, limits), path, layouts);
 }
 
 }  // namespace budgetxl::text

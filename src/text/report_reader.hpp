@@ -10,7 +10,7 @@
 namespace budgetxl::text {
 
 // Throws DecodeError when the file cannot be read; everything else becomes findings in the report.
-Report read_text_report(const std::string& path, const Layouts& layouts);
+Report read_text_report(const std::string& path, const Layouts& layouts, const ReadLimits& limits = {});
 Report read_text(const DecodedText& decoded, const std::string& name, const Layouts& layouts);
 
 // The family to read a decoded text with: the one named (TemplateError when unknown), else the

@@ -3,11 +3,13 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "xlsx/zip_archive.hpp"
@@ -182,6 +184,111 @@ std::optional<std::string_view> attribute(const XML_Char** attrs, std::string_vi
   return std::nullopt;
 }
 
+// Watches the bytes fed to expat for a token longer than the limit: a start or end tag with its
+// attributes, a comment, a processing instruction, a CDATA section or a declaration. Expat 2.5
+// (Debian 12) rescans an unfinished token from its start on every chunk, so one huge token costs
+// time quadratic in its length; it is refused here before expat sees it. Character data between
+// tags is not a token (expat hands it on in pieces; its length is bounded by the cell limits).
+class TokenGuard {
+ public:
+  explicit TokenGuard(std::uint64_t max_bytes) : max_(max_bytes) {}
+
+  // Throws WorkbookError naming the byte where the token starts. Character data is skipped with
+  // memchr, so long runs of it cost little.
+  void scan(std::string_view data) {
+    std::size_t i = 0;
+    while (i < data.size()) {
+      if (state_ == State::text) {
+        const void* lt = std::memchr(data.data() + i, '<', data.size() - i);
+        if (lt == nullptr) break;
+        i = static_cast<std::size_t>(static_cast<const char*>(lt) - data.data());
+        state_ = State::open;
+        length_ = 1;
+        start_ = offset_ + i + 1;
+        ++i;
+        continue;
+      }
+      if (++length_ > max_) {
+        throw WorkbookError("从第 " + std::to_string(start_) + " 字节起有一个长于 " + limit_text(max_) +
+                            "的 XML 标记（标签、属性、注释或处理指令），拒绝读取（可用 --limit xml-token-bytes=N 调整）");
+      }
+      step(data[i++]);
+    }
+    offset_ += data.size();
+  }
+
+ private:
+  enum class State { text, open, bang, tag, quoted, comment, pi, cdata, declaration };
+
+  void step(char c) {
+    switch (state_) {
+      case State::text: break;
+      case State::open:
+        if (c == '!') {
+          state_ = State::bang;
+          prefix_.clear();
+        } else if (c == '?') {
+          state_ = State::pi;
+          tail_ = 0;
+        } else {
+          state_ = State::tag;
+          tag_step(c);
+        }
+        break;
+      case State::bang: {
+        prefix_.push_back(c);
+        static constexpr std::string_view kComment = "--", kCdata = "[CDATA[";
+        if (prefix_ == kComment) {
+          state_ = State::comment;
+          tail_ = 0;
+        } else if (prefix_ == kCdata) {
+          state_ = State::cdata;
+          tail_ = 0;
+        } else if (!kComment.starts_with(prefix_) && !kCdata.starts_with(prefix_)) {
+          state_ = State::declaration;  // <!DOCTYPE …>: refused by the parser, bounded here
+          if (c == '>') state_ = State::text;
+        }
+        break;
+      }
+      case State::tag: tag_step(c); break;
+      case State::quoted:
+        if (c == quote_) state_ = State::tag;
+        break;
+      case State::comment:  // ends at "-->"
+        if (c == '>' && tail_ >= 2) state_ = State::text;
+        tail_ = c == '-' ? tail_ + 1 : 0;
+        break;
+      case State::pi:  // ends at "?>"
+        if (c == '>' && tail_ >= 1) state_ = State::text;
+        tail_ = c == '?' ? 1 : 0;
+        break;
+      case State::cdata:  // ends at "]]>"
+        if (c == '>' && tail_ >= 2) state_ = State::text;
+        tail_ = c == ']' ? tail_ + 1 : 0;
+        break;
+      case State::declaration:
+        if (c == '>') state_ = State::text;
+        break;
+    }
+  }
+  void tag_step(char c) {
+    if (c == '>') {
+      state_ = State::text;
+    } else if (c == '"' || c == '\'') {
+      state_ = State::quoted;
+      quote_ = c;
+    }
+  }
+
+  std::uint64_t max_;
+  State state_ = State::text;
+  std::uint64_t length_ = 0;
+  std::uint64_t offset_ = 0, start_ = 0;  // bytes of the part scanned before this chunk; where the token starts (1-based)
+  std::string prefix_;
+  std::uint64_t tail_ = 0;
+  char quote_ = '"';
+};
+
 class SaxHandler {
  public:
   virtual ~SaxHandler() = default;
@@ -194,21 +301,28 @@ class SaxHandler {
 // are caught, the parser is stopped, and the exception is rethrown here.
 class XmlParser {
  public:
-  explicit XmlParser(SaxHandler& handler) : handler_(handler), parser_(XML_ParserCreate(nullptr)) {
+  XmlParser(SaxHandler& handler, const ReadLimits& limits)
+      : handler_(handler), limits_(limits), guard_(limits.max_xml_token_bytes), parser_(XML_ParserCreate(nullptr)) {
     if (parser_ == nullptr) throw std::bad_alloc();
     XML_SetUserData(parser_, this);
     XML_SetElementHandler(parser_, &XmlParser::on_start, &XmlParser::on_end);
     XML_SetCharacterDataHandler(parser_, &XmlParser::on_text);
-    // OOXML parts never carry a DTD; refusing one rules out entity expansion attacks outright.
+    // OOXML parts never carry a DTD; refusing one rules out entity expansion attacks (billion
+    // laughs) and external entities outright. Entity declarations are refused on their own too,
+    // and no external entity or parameter entity is ever loaded.
     XML_SetStartDoctypeDeclHandler(parser_, &XmlParser::on_doctype);
+    XML_SetEntityDeclHandler(parser_, &XmlParser::on_entity);
+    XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
   }
   ~XmlParser() { XML_ParserFree(parser_); }
   XmlParser(const XmlParser&) = delete;
   XmlParser& operator=(const XmlParser&) = delete;
 
   void feed(std::string_view data, bool final) {
+    guard_.scan(data);
     const auto status = XML_Parse(parser_, data.data(), static_cast<int>(data.size()), final);
     if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
+    if (status != XML_STATUS_OK && XML_GetErrorCode(parser_) == XML_ERROR_NO_MEMORY) throw std::bad_alloc();
     if (status != XML_STATUS_OK) {
       throw WorkbookError("malformed XML at line " +
                           std::to_string(XML_GetCurrentLineNumber(parser_)) + ", column " +
@@ -235,10 +349,23 @@ class XmlParser {
     }
   }
   static void XMLCALL on_start(void* user, const XML_Char* name, const XML_Char** attrs) {
-    guarded(user, [&](XmlParser& p) { p.handler_.start(local_name(name), attrs); });
+    guarded(user, [&](XmlParser& p) {
+      if (++p.depth_ > p.limits_.max_xml_depth) {
+        throw WorkbookError("XML 元素嵌套超过 " + std::to_string(p.limits_.max_xml_depth) +
+                            " 层，拒绝读取（可用 --limit xml-depth=N 调整）");
+      }
+      p.handler_.start(local_name(name), attrs);
+    });
   }
   static void XMLCALL on_end(void* user, const XML_Char* name) {
-    guarded(user, [&](XmlParser& p) { p.handler_.end(local_name(name)); });
+    guarded(user, [&](XmlParser& p) {
+      --p.depth_;
+      p.handler_.end(local_name(name));
+    });
+  }
+  static void XMLCALL on_entity(void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                const XML_Char*, const XML_Char*, const XML_Char*) {
+    guarded(user, [](XmlParser&) { throw WorkbookError("XML 中有实体声明（ENTITY），拒绝读取"); });
   }
   static void XMLCALL on_text(void* user, const XML_Char* s, int len) {
     guarded(user, [&](XmlParser& p) {
@@ -247,10 +374,15 @@ class XmlParser {
   }
   static void XMLCALL on_doctype(void* user, const XML_Char*, const XML_Char*, const XML_Char*,
                                  int) {
-    guarded(user, [](XmlParser&) { throw WorkbookError("a DTD is not allowed in an OOXML part"); });
+    guarded(user, [](XmlParser&) {
+      throw WorkbookError("XML 中有文档类型声明（DOCTYPE，可能含实体），工作簿部件不应有，拒绝读取");
+    });
   }
 
   SaxHandler& handler_;
+  const ReadLimits& limits_;
+  TokenGuard guard_;
+  std::uint64_t depth_ = 0;
   XML_Parser parser_;
   std::exception_ptr pending_;
 };
@@ -313,14 +445,16 @@ class WorkbookHandler : public SaxHandler {
 struct Budget {
   const ReadLimits& limits;
   std::uint64_t cells = 0;
+  std::uint64_t rows = 0;
   std::uint64_t merges = 0;
   std::uint64_t text_bytes = 0;
+  std::uint64_t xml_bytes = 0;  // uncompressed, every part read
 
   void add_text(std::size_t bytes) {
     text_bytes += bytes;
     if (text_bytes > limits.max_total_text_bytes) {
-      throw WorkbookError("the workbook holds more than " +
-                          std::to_string(limits.max_total_text_bytes) + " bytes of text");
+      throw WorkbookError("工作簿的文字超过 " + limit_text(limits.max_total_text_bytes) +
+                          "，拒绝读取（可用 --limit text-bytes=N 调整）");
     }
   }
 };
@@ -362,8 +496,8 @@ class RichText {
  private:
   void check(std::size_t size) const {
     if (size > limits_.max_string_bytes) {
-      throw WorkbookError("a string is longer than " + std::to_string(limits_.max_string_bytes) +
-                          " bytes");
+      throw WorkbookError("一个字符串长于 " + limit_text(limits_.max_string_bytes) +
+                          "，拒绝读取（可用 --limit cell-bytes=N 调整）");
     }
   }
   const ReadLimits& limits_;
@@ -388,8 +522,8 @@ class SharedStringsHandler : public SaxHandler {
     if (name == "si" && in_si_ > 0) {
       --in_si_;
       if (out_.size() >= budget_.limits.max_shared_strings) {
-        throw WorkbookError("more than " + std::to_string(budget_.limits.max_shared_strings) +
-                            " shared strings");
+        throw WorkbookError("共享字符串超过 " + std::to_string(budget_.limits.max_shared_strings) +
+                            " 个，拒绝读取（可用 --limit shared-strings=N 调整）");
       }
       // uniqueCount is not trusted for reserve(): it is attacker-controlled.
       out_.push_back(text_.take());
@@ -485,8 +619,8 @@ class SheetHandler : public SaxHandler {
     } else if (in_v_) {
       v_.append(s);
       if (v_.size() > budget_.limits.max_string_bytes) {
-        throw WorkbookError("the value of cell " + cell_name() + " is longer than " +
-                            std::to_string(budget_.limits.max_string_bytes) + " bytes");
+        throw WorkbookError("单元格 " + cell_name() + " 的值长于 " + limit_text(budget_.limits.max_string_bytes) +
+                            "，拒绝读取（可用 --limit cell-bytes=N 调整）");
       }
     }
   }
@@ -630,18 +764,25 @@ class SheetHandler : public SaxHandler {
     if (value.type == CellValue::Type::empty && !value.formula) return;  // styled blank cell
 
     if (budget_.cells >= budget_.limits.max_cells) {
-      throw WorkbookError("the workbook has more than " + std::to_string(budget_.limits.max_cells) +
-                          " cells");
+      throw WorkbookError("工作簿的单元格超过 " + std::to_string(budget_.limits.max_cells) +
+                          " 个（在单元格 " + cell_name() + "），拒绝读取（可用 --limit cells=N 调整）");
     }
     ++budget_.cells;
+    if (sheet_.cells.empty() || sheet_.cells.back().row != row_) {
+      if (budget_.rows >= budget_.limits.max_rows) {
+        throw WorkbookError("工作簿中有内容的行超过 " + std::to_string(budget_.limits.max_rows) +
+                            " 行（在第 " + std::to_string(row_) + " 行），拒绝读取（可用 --limit rows=N 调整）");
+      }
+      ++budget_.rows;
+    }
     budget_.add_text(value.text.size());
     sheet_.cells.push_back(SheetCell{row_, col_, std::move(value)});
   }
 
   void add_merge(std::string_view ref) {
     if (budget_.merges >= budget_.limits.max_merges) {
-      throw WorkbookError("the workbook has more than " +
-                          std::to_string(budget_.limits.max_merges) + " merged ranges");
+      throw WorkbookError("工作簿的合并单元格超过 " + std::to_string(budget_.limits.max_merges) +
+                          " 个，拒绝读取（可用 --limit merges=N 调整）");
     }
     ++budget_.merges;
     try {
@@ -669,7 +810,7 @@ class SheetHandler : public SaxHandler {
 class Reader {
  public:
   Reader(const std::string& path, const ReadLimits& limits)
-      : path_(path), limits_(limits), budget_{limits}, zip_(open(path)) {}
+      : path_(path), limits_(limits), budget_{limits}, zip_(open(path, limits)) {}
 
   Workbook read() {
     const std::string workbook_part = find_workbook_part();
@@ -723,9 +864,9 @@ class Reader {
   }
 
  private:
-  static ZipArchive open(const std::string& path) {
+  static ZipArchive open(const std::string& path, const ReadLimits& limits) {
     try {
-      return ZipArchive(path);
+      return ZipArchive(path, limits.max_zip_entries);
     } catch (const ZipError& e) {
       std::string message = e.what();
       // Password-protected .xlsx files and legacy .xls are OLE2 compound files, not zips.
@@ -772,10 +913,15 @@ class Reader {
 
   void parse(const std::string& part, SaxHandler& handler) {
     try {
-      XmlParser parser(handler);
+      XmlParser parser(handler, limits_);
       zip_.read_chunks(
           part,
           [&](std::string_view chunk) {
+            budget_.xml_bytes += chunk.size();
+            if (budget_.xml_bytes > limits_.max_workbook_bytes) {
+              throw WorkbookError("工作簿各部件解压后共超过 " + limit_text(limits_.max_workbook_bytes) +
+                                  "（压缩炸弹？），拒绝读取（可用 --limit workbook-bytes=N 调整）");
+            }
             // expat takes int lengths; chunks are 64 KiB, so this never truncates.
             parser.feed(chunk, false);
           },

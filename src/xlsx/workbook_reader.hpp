@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "budgetxl/errors.hpp"
+#include "budgetxl/limits.hpp"
 
 namespace budgetxl::xlsx {
 
@@ -66,15 +67,9 @@ class WorkbookError : public InputError {
   using InputError::InputError;
 };
 
-// Bounds that keep hostile input from exhausting memory or time.
-struct ReadLimits {
-  std::uint64_t max_cells = 5'000'000;  // stored cells, all sheets together
-  std::uint64_t max_shared_strings = 5'000'000;
-  std::uint64_t max_merges = 1'000'000;       // all sheets together
-  std::uint64_t max_string_bytes = 1u << 20;  // one value; Excel itself stops at 32767 chars
-  std::uint64_t max_total_text_bytes = std::uint64_t{1} << 30;  // all stored strings and values
-  std::uint64_t max_part_bytes = std::uint64_t{2} << 30;        // one XML part, uncompressed
-};
+// Bounds that keep hostile input from exhausting memory or time (budgetxl/limits.hpp: the zip
+// package, the XML of each part, cells, rows, merges and strings).
+using ReadLimits = budgetxl::ReadLimits;
 
 // Throws WorkbookError naming the file and the part ("book.xlsx: xl/worksheets/sheet2.xml: ...").
 Workbook read_workbook(const std::string& path, const ReadLimits& limits = {});

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <new>
 #include <stdexcept>
 
 #include "xlsx/schema.hpp"
@@ -74,10 +75,13 @@ void write_workbook(const Report& report, const std::string& path, const Layouts
   if (!wb) throw OutputError(fmt::format("无法创建工作簿 {}", path));
   try {
     fill_workbook(wb.get(), report, layouts, options);
+  } catch (const std::bad_alloc&) {
+    throw;  // out of memory is not an output that cannot be written
   } catch (const std::exception& e) {
     throw OutputError(fmt::format("无法写入工作簿 {}：{}", path, e.what()));
   }
   const lxw_error err = workbook_close(wb.release());  // frees the workbook whatever happens
+  if (err == LXW_ERROR_MEMORY_MALLOC_FAILED) throw std::bad_alloc();
   if (err != LXW_NO_ERROR) throw OutputError(fmt::format("无法写入工作簿 {}：{}", path, lxw_strerror(err)));
   detail::finish_fonts(path);
 }

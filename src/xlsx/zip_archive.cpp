@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <new>
+#include <unordered_map>
 #include <utility>
+
+#include "budgetxl/limits.hpp"
 
 namespace budgetxl::xlsx {
 
@@ -46,12 +50,36 @@ struct FileCloser {
 
 }  // namespace
 
-ZipArchive::ZipArchive(const std::string& path) : path_(path) {
+ZipArchive::ZipArchive(const std::string& path, std::uint64_t max_entries) : path_(path) {
   int code = 0;
   // No ZIP_CHECKCONS: it rejects packages that Excel and WPS open; entry CRCs are still checked.
   archive_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (archive_ == nullptr && code == ZIP_ER_MEMORY) throw std::bad_alloc();
   if (archive_ == nullptr) {
     throw ZipError(path + ": cannot open as a zip archive: " + libzip_message(code));
+  }
+  try {
+    const zip_int64_t count = zip_get_num_entries(archive_, 0);
+    if (count < 0 || static_cast<std::uint64_t>(count) > max_entries) {
+      throw ZipError(path + ": 压缩包有 " + std::to_string(count) + " 个条目，超过上限 " + std::to_string(max_entries) +
+                     "（可用 --limit zip-entries=N 调整）");
+    }
+    // Two entries of one name: which one a program reads is up to it, so the package is refused
+    // rather than read one way here and another way in Excel.
+    std::unordered_map<std::string, std::string> seen;
+    seen.reserve(static_cast<std::size_t>(count));
+    for (zip_int64_t i = 0; i < count; ++i) {
+      const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
+      if (name == nullptr) continue;
+      const auto [it, inserted] = seen.emplace(normalized_name(name), name);
+      if (!inserted) {
+        throw ZipError(path + ": " + name + ": 压缩包中有重复的条目（与 " + it->second + " 同名），拒绝读取");
+      }
+    }
+  } catch (...) {
+    zip_discard(archive_);
+    archive_ = nullptr;
+    throw;
   }
 }
 
@@ -118,6 +146,13 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
                                       std::uint64_t max_bytes) const {
   const auto index = locate(name);
   if (!index) fail(name, "no such part in the archive");
+  // A stored size over the limit is refused before anything is inflated (the usual zip bomb says
+  // its size); one that lies is caught below, while inflating.
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(archive_, *index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) != 0 && st.size > max_bytes) {
+    fail(name, "解压后有 " + std::to_string(st.size) + " 字节，超过上限 " + limit_text(max_bytes) + "（压缩炸弹？）");
+  }
   std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive_, *index, 0));
   if (!file) fail(name, std::string("cannot open the part: ") + zip_strerror(archive_));
 
@@ -126,13 +161,13 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
   std::uint64_t total = 0;
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer.get(), kChunk);
+    if (n < 0 && zip_error_code_zip(zip_file_get_error(file.get())) == ZIP_ER_MEMORY) throw std::bad_alloc();
     if (n < 0)
       fail(name, std::string("cannot decompress the part: ") + zip_file_strerror(file.get()));
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);
     if (total > max_bytes) {
-      fail(name, "the part is larger than the limit of " + std::to_string(max_bytes) +
-                     " bytes uncompressed");
+      fail(name, "解压后超过上限 " + limit_text(max_bytes) + "（压缩炸弹？）");
     }
     sink(std::string_view(buffer.get(), static_cast<std::size_t>(n)));
   }

@@ -27,9 +27,12 @@ class ZipArchive {
  public:
   // A generous bound for parts read whole into memory; streamed parts pass their own.
   static constexpr std::uint64_t kDefaultMaxEntryBytes = std::uint64_t{256} << 20;
+  static constexpr std::uint64_t kDefaultMaxEntries = 10'000;
 
-  // Throws ZipError when the file is missing, unreadable or not a zip archive (e.g. truncated).
-  explicit ZipArchive(const std::string& path);
+  // Throws ZipError when the file is missing, unreadable or not a zip archive (e.g. truncated),
+  // holds more than max_entries entries, or two entries of the same name (also when they differ
+  // only in the ways find() ignores: a package may not hold both).
+  explicit ZipArchive(const std::string& path, std::uint64_t max_entries = kDefaultMaxEntries);
   ~ZipArchive();
   ZipArchive(ZipArchive&& other) noexcept;
   ZipArchive& operator=(ZipArchive&& other) noexcept;
@@ -48,7 +51,8 @@ class ZipArchive {
   bool contains(std::string_view name) const { return find(name).has_value(); }
 
   // The whole decompressed entry. Throws ZipError when it is missing, corrupt (CRC, truncated
-  // data), encrypted, or larger than max_bytes once decompressed (zip bombs).
+  // data), encrypted, or larger than max_bytes once decompressed (zip bombs: refused before
+  // inflating when the stored size says so, and while inflating when the stored size lies).
   std::string read(std::string_view name, std::uint64_t max_bytes = kDefaultMaxEntryBytes) const;
 
   // Streams the decompressed entry to `sink` in chunks, without holding it whole; returns the size.

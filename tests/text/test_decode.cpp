@@ -56,3 +56,30 @@ TEST(Normalize, LabelKeysIgnoreWidthAndSpaces) {
   EXPECT_EQ(display_width("A1"), 2);
   EXPECT_EQ(split_tabs("a\t\tb\t").size(), 4u);
 }
+
+TEST(Decode, SizeAndLineLimits) {
+  budgetxl::ReadLimits limits;
+  limits.max_text_bytes = 100;
+  limits.max_line_bytes = 10;
+  EXPECT_NO_THROW(decode_bytes("0123456789\n0123456789\r\n0123456789", "ok.txt", limits));
+  // Bare CR line ends: each line counts alone, however long the text between LFs.
+  EXPECT_EQ(decode_bytes("0123456789\r0123456789\r0123456789", "cr.txt", limits).lines.size(), 3u);
+  try {
+    decode_bytes("short\n0123456789A\n", "long.txt", limits);
+    ADD_FAILURE() << "expected a DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("long.txt:2: 行过长"), std::string::npos) << e.what();
+  }
+  try {
+    decode_bytes("a\rb\r0123456789AB\r", "crlong.txt", limits);
+    ADD_FAILURE() << "expected a DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("crlong.txt:3: 行过长"), std::string::npos) << e.what();
+  }
+  try {
+    decode_bytes(std::string(101, 'x'), "big.txt", limits);
+    ADD_FAILURE() << "expected a DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("big.txt: 文件过大（101 字节），超过文本报告的上限 100 字节"), std::string::npos) << e.what();
+  }
+}

@@ -710,7 +710,7 @@ TEST_F(WorkbookReaderTest, DtdAndEntityExpansionRejected) {
       "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
       "<sst><si><t>&lol3;</t></si></sst>";
   const auto message = error_of([&] { read(package({{"S", worksheet("")}}, laughs)); });
-  EXPECT_NE(message.find("xl/sharedStrings.xml: a DTD is not allowed"), std::string::npos)
+  EXPECT_NE(message.find("xl/sharedStrings.xml: XML 中有文档类型声明（DOCTYPE"), std::string::npos)
       << message;
 }
 
@@ -747,20 +747,20 @@ TEST_F(WorkbookReaderTest, LimitsOnCellsStringsAndPartSize) {
   ReadLimits limits;
   limits.max_cells = 15;  // counted across sheets
   auto message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: the workbook has more than 15 cells"),
+  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: 工作簿的单元格超过 15 个"),
             std::string::npos)
       << message;
 
   limits = {};
   limits.max_shared_strings = 2;
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/sharedStrings.xml: more than 2 shared strings"), std::string::npos)
+  EXPECT_NE(message.find("xl/sharedStrings.xml: 共享字符串超过 2 个"), std::string::npos)
       << message;
 
   limits = {};
   limits.max_part_bytes = 200;
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("larger than the limit of 200 bytes"), std::string::npos) << message;
+  EXPECT_NE(message.find("超过上限 200 字节"), std::string::npos) << message;
 
   limits = {};
   limits.max_string_bytes = 4;
@@ -771,12 +771,12 @@ TEST_F(WorkbookReaderTest, LimitsOnCellsStringsAndPartSize) {
                       R"(<row r="1"><c r="A1" t="inlineStr"><is><t>toolong</t></is></c></row>)")}}),
         limits);
   });
-  EXPECT_NE(message.find("longer than 4 bytes"), std::string::npos) << message;
+  EXPECT_NE(message.find("长于 4 字节"), std::string::npos) << message;
 
   limits = {};
   limits.max_total_text_bytes = 20;  // 3 shared + 11 per sheet: the second sheet goes over
   message = error_of([&] { read(parts, limits); });
-  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: the workbook holds more than 20 bytes of text"),
+  EXPECT_NE(message.find("xl/worksheets/sheet2.xml: 工作簿的文字超过 20 字节"),
             std::string::npos)
       << message;
 }
@@ -914,4 +914,71 @@ TEST_F(WorkbookReaderTest, ReadsOpenpyxlOutput) {
   EXPECT_EQ(book.sheets[1].name, "Hidden");
   EXPECT_TRUE(book.sheets[1].hidden);
   expect_cell(book.sheets[1], 3, 2, CellValue::Type::string, "x");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The XML token guard and the package checks (the hostile files themselves: tests/hostile/)
+
+TEST_F(WorkbookReaderTest, TokenGuardLetsLegalMarkupThrough) {
+  // '>' inside a quoted attribute, '<' and '>' inside a comment, a PI, a CDATA section with '>'
+  // and a tag of exactly the limit are all read; only what goes over it is refused.
+  ReadLimits limits;
+  limits.max_xml_token_bytes = 256;  // the package's own tags (relationships) are up to ~200 bytes
+  const std::string rows =
+      R"(<!-- a <comment> with - and > inside --><?pi a > b?>)"
+      R"(<row r="1"><c r="A1" t="inlineStr" x='a>b' y="c&gt;d"><is><t><![CDATA[x > y]]></t></is></c></row>)";
+  const auto book = read(package({{"S", worksheet(rows)}}), limits);
+  expect_cell(book.sheets[0], 1, 1, CellValue::Type::string, "x > y");
+
+  const std::string exact = "<row r=\"2\" " + std::string(256 - 15, 'a') + "=\"\">";  // 256 bytes with '<' and '>'
+  ASSERT_EQ(exact.size(), 256u);
+  EXPECT_NO_THROW(read(package({{"S", worksheet(exact + "</row>")}}), limits));
+  const std::string over = "<row r=\"2\" " + std::string(256 - 14, 'a') + "=\"\">";
+  auto message = error_of([&] { read(package({{"S", worksheet(over + "</row>")}}), limits); });
+  EXPECT_NE(message.find("xl/worksheets/sheet1.xml: 从第 "), std::string::npos) << message;
+  EXPECT_NE(message.find("长于 256 字节的 XML 标记"), std::string::npos) << message;
+  // A long comment and a long text run: the comment is a token, the text is not.
+  message = error_of([&] { read(package({{"S", worksheet("<!--" + std::string(300, '<') + "-->")}}), limits); });
+  EXPECT_NE(message.find("XML 标记"), std::string::npos) << message;
+  const auto text = read(package({{"S", worksheet(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>)" + std::string(1000, 'x') +
+                                                       "</t></is></c></row>")}}),
+                         limits);
+  EXPECT_EQ(text.sheets[0].text(1, 1).size(), 1000u);
+}
+
+TEST_F(WorkbookReaderTest, TokenGuardSpansChunks) {
+  // A 3 MiB attribute arrives in 64 KiB chunks: refused after the first MiB whatever the chunking.
+  const std::string rows = "<row r=\"1\" a=\"" + std::string(3u << 20, 'a') + "\"/>";
+  const auto message = error_of([&] { read(package({{"S", worksheet(rows)}})); });
+  EXPECT_NE(message.find("长于 1 MiB（1048576 字节）的 XML 标记"), std::string::npos) << message;
+}
+
+TEST_F(WorkbookReaderTest, DepthEntriesAndEntitiesAreBounded) {
+  ReadLimits limits;
+  limits.max_xml_depth = 5;  // worksheet, sheetData, row, c, is, t would be 6
+  auto message = error_of([&] {
+    read(package({{"S", worksheet(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>)")}}), limits);
+  });
+  EXPECT_NE(message.find("嵌套超过 5 层"), std::string::npos) << message;
+  limits.max_xml_depth = 6;
+  EXPECT_NO_THROW(read(package({{"S", worksheet(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>)")}}), limits));
+
+  limits = {};
+  limits.max_zip_entries = 3;
+  message = error_of([&] { read(package({{"S", worksheet("")}}), limits); });
+  EXPECT_NE(message.find("个条目，超过上限 3"), std::string::npos) << message;
+
+  limits = {};
+  limits.max_rows = 2;
+  message = error_of([&] {
+    read(package({{"S", worksheet(R"(<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row><row r="5"><c r="A5"><v>1</v></c></row>)"
+                                  R"(<row r="9"><c r="A9"><v>1</v></c></row>)")}}),
+         limits);
+  });
+  EXPECT_NE(message.find("有内容的行超过 2 行（在第 9 行）"), std::string::npos) << message;
+
+  limits = {};
+  limits.max_workbook_bytes = 600;  // the parts of this package are ~1 KB together
+  message = error_of([&] { read(package({{"S", worksheet("")}}), limits); });
+  EXPECT_NE(message.find("解压后共超过 600 字节"), std::string::npos) << message;
 }
