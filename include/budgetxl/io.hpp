@@ -48,6 +48,10 @@ std::string text_of(const Report& report, const Layouts& layouts);
 std::string json_of(const Report& report, const Layouts& layouts);
 // Any text content (a batch report), written the same safe way.
 void write_file(const std::string& path, const std::string& content);
+// A workbook of one list (rows[0] the header), written atomically; cells of `numeric_columns`
+// that read as amounts are numbers.
+void write_list_workbook(const std::string& path, const std::string& sheet_name, const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& numeric_columns = {});
 
 // Throws OutputError when `output` is one of `inputs`, also under another name or through a link.
 void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs);

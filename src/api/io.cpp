@@ -187,6 +187,11 @@ void write_json(const Report& report, const std::string& path, const Layouts& la
 
 void write_file(const std::string& path, const std::string& content) { util::write_text_atomically(path, content); }
 
+void write_list_workbook(const std::string& path, const std::string& sheet_name, const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& numeric_columns) {
+  util::write_atomically(path, [&](const std::string& tmp) { xlsx::write_list_workbook(tmp, sheet_name, rows, numeric_columns); });
+}
+
 void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs) {
   util::refuse_overwriting_input(output, inputs);
 }

@@ -146,15 +146,26 @@ nlohmann::ordered_json to_json(const Checked& c) {
   return j;
 }
 
-std::string summary_csv(const std::vector<Checked>& all) {
-  std::string out = "文件,单位,报表格式,年度,类型,收入合计,支出合计,基本支出,项目支出,错误,警告,提示,第一个错误\n";
+// One row per report: what a province reviews at a glance.
+std::vector<std::vector<std::string>> summary_rows(const std::vector<Checked>& all) {
+  std::vector<std::vector<std::string>> rows{
+      {"文件", "单位", "报表格式", "年度", "类型", "收入合计", "支出合计", "基本支出", "项目支出", "错误", "警告", "提示", "第一个错误"}};
   for (const Checked& c : all) {
     const char* kind = c.meta.kind == DocumentKind::unit ? "单位" : c.meta.kind == DocumentKind::department ? "部门" : "";
     auto fig = [&](const char* k) { auto it = c.figures.find(k); return it == c.figures.end() ? std::string() : it->second; };
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(c.file), csv_field(c.meta.entity), csv_field(c.family_title),
-                       c.meta.year ? std::to_string(c.meta.year) : "", kind, fig("收入合计"), fig("支出合计"), fig("基本支出"), fig("项目支出"),
-                       c.error.empty() ? std::to_string(c.count(Severity::error)) : "", c.count(Severity::warning), c.count(Severity::info),
-                       csv_field(c.error.empty() ? c.first_error() : "无法读取：" + c.error));
+    rows.push_back({c.file, c.meta.entity, c.family_title, c.meta.year ? std::to_string(c.meta.year) : "", kind, fig("收入合计"),
+                    fig("支出合计"), fig("基本支出"), fig("项目支出"), c.error.empty() ? std::to_string(c.count(Severity::error)) : "",
+                    std::to_string(c.count(Severity::warning)), std::to_string(c.count(Severity::info)),
+                    c.error.empty() ? c.first_error() : "无法读取：" + c.error});
+  }
+  return rows;
+}
+
+std::string summary_csv(const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  for (const auto& row : rows) {
+    for (std::size_t k = 0; k < row.size(); ++k) out += (k ? "," : "") + csv_field(row[k]);
+    out += "\n";
   }
   return out;
 }
@@ -241,7 +252,12 @@ int run_check(const CheckOptions& ck, const Options& opt) {
   }
   if (!ck.summary_file.empty())
     if (const int code = guarded(ck.summary_file, [&] {
-          io::write_file(ck.summary_file, summary_csv(results));
+          const auto rows = summary_rows(results);
+          if (fs::path(ck.summary_file).extension() == ".xlsx")
+            io::write_list_workbook(ck.summary_file, "校验汇总", rows,
+                                    {false, false, false, false, false, true, true, true, true, false, false, false, false});
+          else
+            io::write_file(ck.summary_file, summary_csv(rows));
           return kExitOk;
         }))
       return code;

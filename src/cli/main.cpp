@@ -113,7 +113,7 @@ int run(int argc, char** argv) {
   chk->add_option("--off", ck_opt.off, "Switch a rule off (repeatable)");
   chk->add_option("--severity", ck_opt.severity, "Give a rule another severity: RULE=错误|警告|提示 (repeatable)");
   chk->add_option("--config", ck_opt.config, "A file of overrides, one a line: RULE off|错误|警告|提示");
-  chk->add_option("--summary", ck_opt.summary_file, "Write one row per report to FILE.csv");
+  chk->add_option("--summary", ck_opt.summary_file, "Write one row per report to FILE.csv or FILE.xlsx");
 
   auto* families = app.add_subcommand("families", "List the layout families (one per province's table set) and their tables");
 

@@ -31,13 +31,15 @@ struct Pos {
 // held the rest read as empty.
 class Grid {
  public:
+  // The grid spans the stored cells; a merged range reaching beyond them holds nothing there (its
+  // value is its first cell's), so it does not stretch the grid: the work grows with the cells
+  // that exist. The merges are indexed by the rows they cover within the grid.
   Grid(const Sheet& sheet, Report& report) : s_(sheet), report_(report) {
     rows_ = sheet.max_row;
     cols_ = sheet.max_col;
-    for (const auto& m : sheet.merges) {
-      rows_ = std::max(rows_, m.last_row);
-      cols_ = std::max(cols_, m.last_col);
-    }
+    merges_by_row_.resize(rows_ + 1);
+    for (const auto& m : sheet.merges)
+      for (std::uint32_t r = m.first_row; r <= std::min(m.last_row, rows_); ++r) merges_by_row_[r].push_back(&m);
     join_continued_texts();
   }
   std::uint32_t rows() const { return rows_; }
@@ -47,7 +49,7 @@ class Grid {
 
   // A cell hidden under a merged range (not its top-left cell).
   bool covered(std::uint32_t r, std::uint32_t c) const {
-    const MergedRange* m = s_.merge_at(r, c);
+    const MergedRange* m = merge_at(r, c);
     return m && !(m->first_row == r && m->first_col == c);
   }
   // The cell's own text ("" when covered by a merge).
@@ -57,15 +59,15 @@ class Grid {
   }
   // The text shown at the cell: the merged range's value when the cell lies in one.
   std::string shown(std::uint32_t r, std::uint32_t c) const {
-    if (const MergedRange* m = s_.merge_at(r, c)) return value(m->first_row, m->first_col);
+    if (const MergedRange* m = merge_at(r, c)) return value(m->first_row, m->first_col);
     return value(r, c);
   }
   std::uint32_t last_col(std::uint32_t r, std::uint32_t c) const {
-    const MergedRange* m = s_.merge_at(r, c);
+    const MergedRange* m = merge_at(r, c);
     return m ? m->last_col : c;
   }
   std::uint32_t last_row(std::uint32_t r, std::uint32_t c) const {
-    const MergedRange* m = s_.merge_at(r, c);
+    const MergedRange* m = merge_at(r, c);
     return m ? m->last_row : r;
   }
   Origin at(Pos p) const { return Origin::at_cell(s_.name, p.row, p.col); }
@@ -141,7 +143,7 @@ class Grid {
 
   // The first and last column and the last row of the cell at (r, c), its merged range if any.
   MergedRange extent(std::uint32_t r, std::uint32_t c) const {
-    if (const MergedRange* m = s_.merge_at(r, c)) return *m;
+    if (const MergedRange* m = merge_at(r, c)) return *m;
     return MergedRange{r, c, r, c};
   }
 
@@ -172,9 +174,17 @@ class Grid {
     }
   }
 
+  const MergedRange* merge_at(std::uint32_t r, std::uint32_t c) const {
+    if (r >= merges_by_row_.size()) return nullptr;
+    for (const MergedRange* m : merges_by_row_[r])
+      if (m->contains(r, c)) return m;
+    return nullptr;
+  }
+
   const Sheet& s_;
   Report& report_;
   std::uint32_t rows_ = 0, cols_ = 0;
+  std::vector<std::vector<const MergedRange*>> merges_by_row_;  // row -> the merges covering it
   std::map<Key, std::string> joined_;  // first cell of a continued text -> the whole text
   std::set<Key> continuation_;         // cells holding the rest of a continued text
 };

@@ -426,9 +426,8 @@ class Mapper {
 
   // Does row r hold a figure (a number cell, or text that reads as a non-blank amount)?
   static bool has_figure(const Sheet& sheet, std::uint32_t r) {
-    for (std::uint32_t c = 1; c <= sheet.max_col; ++c) {
-      const CellValue* v = sheet.at(r, c);
-      if (!v) continue;
+    for (auto [it, end] = row_cells(sheet, r); it != end; ++it) {
+      const CellValue* v = &it->value;
       if (v->type == CellValue::Type::number) return true;
       if (v->type == CellValue::Type::string)
         if (const auto a = parse_amount(trim(v->text)); a.value && !a.value->is_blank() && trim(v->text).size() >= 2) return true;
@@ -438,8 +437,8 @@ class Mapper {
 
   static std::string row_summary(const Sheet& sheet, std::uint32_t r) {
     std::string s;
-    for (std::uint32_t c = 1; c <= sheet.max_col && s.size() < 120; ++c)
-      if (const std::string t = cell_text(sheet, r, c); !t.empty()) s += (s.empty() ? "" : " | ") + t;
+    for (auto [it, end] = row_cells(sheet, r); it != end && s.size() < 120; ++it)
+      if (const std::string t = cell_text(sheet, r, it->col); !t.empty()) s += (s.empty() ? "" : " | ") + t;
     return s;
   }
 
@@ -523,8 +522,8 @@ class Mapper {
                                fmt::format("表{}科目编码的一段少了开头的0，已读作“{}”", layout.number, row.cells[c].text),
                                row.cells[c].origin);
       }
-    for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
-      if (!used[c] && !cell_text(sheet, r, c).empty())
+    for (auto [it, end] = row_cells(sheet, r); it != end; ++it)
+      if (const std::uint32_t c = it->col; (c >= used.size() || !used[c]) && !cell_text(sheet, r, c).empty())
         report_.findings.add("xlsx.extra-cell", Severity::warning,
                              fmt::format("表{}此单元格不在任何栏目下：“{}”", layout.number, cell_text(sheet, r, c)), Origin::at_cell(sheet.name, r, c));
     return row;

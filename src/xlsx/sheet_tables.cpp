@@ -24,15 +24,25 @@ std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) 
   return util::trim(v->text);
 }
 
+CellRange row_cells(const Sheet& sheet, std::uint32_t row) {
+  const auto first = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), row,
+                                      [](const SheetCell& c, std::uint32_t r) { return c.row < r; });
+  const auto last = std::upper_bound(first, sheet.cells.end(), row, [](std::uint32_t r, const SheetCell& c) { return r < c.row; });
+  return {first, last};
+}
+
 std::vector<std::string> row_texts(const Sheet& sheet, std::uint32_t row) {
-  std::vector<std::string> out(sheet.max_col);
-  for (std::uint32_t c = 1; c <= sheet.max_col; ++c) out[c - 1] = cell_text(sheet, row, c);
+  const auto [first, last] = row_cells(sheet, row);
+  if (first == last) return {};
+  std::vector<std::string> out(std::prev(last)->col);  // up to the row's last stored cell
+  for (auto it = first; it != last; ++it) out[it->col - 1] = cell_text(sheet, row, it->col);
   return out;
 }
 
 bool row_empty(const Sheet& sheet, std::uint32_t row) {
-  for (std::uint32_t c = 1; c <= sheet.max_col; ++c)
-    if (!cell_text(sheet, row, c).empty()) return false;
+  const auto [first, last] = row_cells(sheet, row);
+  for (auto it = first; it != last; ++it)
+    if (!cell_text(sheet, row, it->col).empty()) return false;
   return true;
 }
 
@@ -98,9 +108,9 @@ int named_fields(const Sheet& sheet, const HeaderBlock& block, const TableLayout
 
 bool looks_like_data(const Sheet& sheet, std::uint32_t row, const TableLayout& layout, const ReportLayout& report) {
   std::string first;
-  for (std::uint32_t c = 1; c <= sheet.max_col; ++c) {
-    const CellValue* v = sheet.at(row, c);
-    if (!v) continue;
+  const auto [from, to] = row_cells(sheet, row);
+  for (auto it = from; it != to; ++it) {
+    const CellValue* v = &it->value;
     if (v->type == CellValue::Type::number) return true;
     const std::string t = util::trim(v->text);
     if (t.empty()) continue;

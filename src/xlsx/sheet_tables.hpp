@@ -15,7 +15,11 @@ namespace budgetxl::xlsx {
 
 // The value of a cell as text, for labels and codes ("208" whether typed as text or as a number).
 std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col);
-// Row r's cells as text, by column (0-based, up to the sheet's last column).
+// The stored cells of one row (Sheet::cells is sorted by row, then column): work grows with the
+// cells that exist, never with the sheet's extent.
+using CellRange = std::pair<std::vector<SheetCell>::const_iterator, std::vector<SheetCell>::const_iterator>;
+CellRange row_cells(const Sheet& sheet, std::uint32_t row);
+// Row r's cells as text, by column (0-based, up to the row's last stored cell).
 std::vector<std::string> row_texts(const Sheet& sheet, std::uint32_t row);
 bool row_empty(const Sheet& sheet, std::uint32_t row);
 // "表3 …" -> 3; 0 when the name does not start so.

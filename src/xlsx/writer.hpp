@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "budgetxl/layout.hpp"
 #include "budgetxl/report.hpp"
@@ -19,5 +20,10 @@ struct WriteOptions {
 // std::runtime_error naming the path when libxlsxwriter reports an error.
 void write_workbook(const Report& report, const std::string& path, const Layouts& layouts,
                     const WriteOptions& options = {});
+
+// A workbook of one list: rows[0] is the header; in `numeric_columns` a cell that reads as an
+// amount is written as a number.
+void write_list_workbook(const std::string& path, const std::string& sheet_name, const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& numeric_columns);
 
 }  // namespace budgetxl::xlsx

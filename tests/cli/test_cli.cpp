@@ -1052,6 +1052,10 @@ TEST_F(Cli, CheckWritesJsonWithEvidenceASummaryAndListsItsRules) {
   EXPECT_TRUE(contains(csv, "文件,单位,报表格式,年度")) << csv;
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3) << csv;
   EXPECT_TRUE(contains(csv, "示例市自然资源局")) << csv;
+  // … or as a workbook, its figures numbers.
+  const Result book = run({"check", "clean.txt", "--summary", "summary.xlsx"});
+  EXPECT_EQ(book.code, 0) << book;
+  EXPECT_EQ(slurp(at("summary.xlsx")).substr(0, 2), "PK");
   const Result rules = run({"check", "--list-rules"});
   EXPECT_EQ(rules.code, 0);
   for (const char* id : {"sum.row", "sum.rounding", "balance.income-expense", "cross.projects", "code.malformed", "wording.placeholder"})
