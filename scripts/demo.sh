@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up, builds budgetxl, and converts every report in samples/ to a workbook in out/.
+# Sets up, builds budgetxl, converts every report in samples/ to a workbook in out/, and checks them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-debian.sh
@@ -11,4 +11,5 @@ for report in samples/*.txt; do
   build/budgetxl import "$report" -o "out/$name.xlsx"
   build/budgetxl json "$report" -o "out/$name.json"
 done
+build/budgetxl check samples  # the rule catalogue: the sample is consistent, so no 错误
 echo "demo: workbooks and JSON are in out/"
