@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <cerrno>
+#include <csignal>
 #include <unistd.h>
 
 #include "budgetxl/check.hpp"
@@ -14,6 +16,7 @@
 #include "text/decode.hpp"
 #include "text/report_reader.hpp"
 #include "text/writer.hpp"
+#include "util/normalize.hpp"
 #include "util/output_file.hpp"
 #include "xlsx/model_reader.hpp"
 #include "xlsx/writer.hpp"
@@ -53,6 +56,20 @@ Report read_workbook(const xlsx::Workbook& book, const std::string& path, const 
   Report report = xlsx::workbook_to_report(book, path, layouts);
   xlsx::require_workbook_content(report, book, layouts);
   return report;
+}
+
+// The workbook a killed run was writing for standard output (budgetxl-stdout-PID.xlsx, PID no
+// longer running) is removed by the next run that writes one.
+void remove_stdout_leftovers() {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (!util::starts_with(name, "budgetxl-stdout-") || !util::ends_with(name, ".xlsx")) continue;
+    const std::string digits = name.substr(16, name.size() - 16 - 5);
+    if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
+  }
 }
 
 void write_text_or_stdout(const std::string& path, const std::string& content) {
@@ -153,6 +170,7 @@ void write_workbook(const Report& report, const std::string& path, const Layouts
   options.checks = &checks;
   if (path == "-") {
     // A workbook is a zip that libxlsxwriter writes to a file: write one aside, then copy it out.
+    remove_stdout_leftovers();
     const fs::path tmp = fs::temp_directory_path() / ("budgetxl-stdout-" + std::to_string(::getpid()) + ".xlsx");
     try {
       xlsx::write_workbook(report, tmp.string(), layouts, options);

@@ -1062,3 +1062,14 @@ TEST_F(Cli, CheckWritesJsonWithEvidenceASummaryAndListsItsRules) {
     EXPECT_TRUE(contains(rules.out, id)) << id;
   EXPECT_TRUE(contains(rules.out, "cross.projects\t错误\t表间\tshanxi\t")) << "applies where the roles exist: " << rules.out;
 }
+
+TEST_F(Cli, AWorkbookForStdoutLeftByAKilledRunIsRemovedByTheNext) {
+  copy_sample("report.txt");
+  // What a run killed while writing a workbook for standard output leaves (its PID is gone).
+  const fs::path leftover = fs::temp_directory_path() / "budgetxl-stdout-999999.xlsx";
+  spit(leftover, "half a workbook");
+  const Result r = run({"import", "report.txt", "-q", "-o", "-"}, "", ">out.xlsx");
+  EXPECT_EQ(r.code, 0) << r;
+  EXPECT_FALSE(fs::exists(leftover));
+  EXPECT_EQ(slurp(at("out.xlsx")).substr(0, 2), "PK");
+}
