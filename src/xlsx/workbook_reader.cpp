@@ -324,9 +324,9 @@ class XmlParser {
     if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
     if (status != XML_STATUS_OK && XML_GetErrorCode(parser_) == XML_ERROR_NO_MEMORY) throw std::bad_alloc();
     if (status != XML_STATUS_OK) {
-      throw WorkbookError("malformed XML at line " +
-                          std::to_string(XML_GetCurrentLineNumber(parser_)) + ", column " +
-                          std::to_string(XML_GetCurrentColumnNumber(parser_)) + ": " +
+      throw WorkbookError("XML 格式错误，第" +
+                          std::to_string(XML_GetCurrentLineNumber(parser_)) + "行第" +
+                          std::to_string(XML_GetCurrentColumnNumber(parser_)) + "列：" +
                           XML_ErrorString(XML_GetErrorCode(parser_)));
     }
   }
@@ -340,8 +340,8 @@ class XmlParser {
       f(*self);
     } catch (const WorkbookError& e) {
       self->pending_ = std::make_exception_ptr(
-          WorkbookError(std::string(e.what()) + " (line " +
-                        std::to_string(XML_GetCurrentLineNumber(self->parser_)) + ")"));
+          WorkbookError(std::string(e.what()) + "（第" +
+                        std::to_string(XML_GetCurrentLineNumber(self->parser_)) + "行）"));
       XML_StopParser(self->parser_, XML_FALSE);
     } catch (...) {
       self->pending_ = std::current_exception();
@@ -426,8 +426,8 @@ class WorkbookHandler : public SaxHandler {
     } else if (name == "sheet" && in_sheets_ > 0) {
       const auto sheet_name = attribute(attrs, "name");
       const auto id = attribute(attrs, "id");  // r:id
-      if (!sheet_name) throw WorkbookError("a <sheet> has no name attribute");
-      if (!id) throw WorkbookError("sheet " + quoted(*sheet_name) + " has no r:id attribute");
+      if (!sheet_name) throw WorkbookError("有一个 <sheet> 没有 name 属性");
+      if (!id) throw WorkbookError("工作表 " + quoted(*sheet_name) + " 没有 r:id 属性");
       const auto state = attribute(attrs, "state");
       sheets.push_back({std::string(*sheet_name), std::string(*id),
                         state && (*state == "hidden" || *state == "veryHidden")});
@@ -664,12 +664,12 @@ class SheetHandler : public SaxHandler {
     in_row_ = true;
     if (const auto r = attribute(attrs, "r")) {
       const auto n = parse_uint(trim(*r), kMaxRows);
-      if (!n || *n == 0) throw WorkbookError("invalid row number " + quoted(*r));
+      if (!n || *n == 0) throw WorkbookError("行号无效：" + quoted(*r));
       row_ = static_cast<std::uint32_t>(*n);
     } else {
       // The spec lets r be omitted: the row follows the previous one.
       if (previous_row_ >= kMaxRows)
-        throw WorkbookError("more than " + std::to_string(kMaxRows) + " rows");
+        throw WorkbookError("行数超过 " + std::to_string(kMaxRows));
       row_ = previous_row_ + 1;
     }
     col_ = 0;
@@ -683,8 +683,8 @@ class SheetHandler : public SaxHandler {
     } else {
       // Position follows the previous cell of the row.
       if (col_ >= kMaxCols) {
-        throw WorkbookError("row " + std::to_string(row_) + " has more than " +
-                            std::to_string(kMaxCols) + " columns");
+        throw WorkbookError("第" + std::to_string(row_) + "行的列数超过 " +
+                            std::to_string(kMaxCols));
       }
       ++col_;
     }
@@ -710,12 +710,12 @@ class SheetHandler : public SaxHandler {
       if (has_v_ && !trim(v_).empty()) {
         const auto index = parse_uint(trim(v_), std::numeric_limits<std::uint64_t>::max() / 10);
         if (!index)
-          throw WorkbookError("cell " + cell_name() + ": invalid shared string index " +
+          throw WorkbookError("单元格 " + cell_name() + "：共享字符串序号无效：" +
                               quoted(v_));
         if (*index >= shared_.size()) {
-          throw WorkbookError("cell " + cell_name() + " refers to shared string " +
-                              std::to_string(*index) + " but there are only " +
-                              std::to_string(shared_.size()));
+          throw WorkbookError("单元格 " + cell_name() + " 引用第 " +
+                              std::to_string(*index) + " 个共享字符串，但只有 " +
+                              std::to_string(shared_.size()) + " 个");
         }
         value.type = CellValue::Type::string;
         value.text = shared_[static_cast<std::size_t>(*index)];
@@ -742,7 +742,7 @@ class SheetHandler : public SaxHandler {
         } else if (v == "0" || v == "false") {
           value.text = "FALSE";
         } else {
-          throw WorkbookError("cell " + cell_name() + ": invalid boolean " + quoted(v));
+          throw WorkbookError("单元格 " + cell_name() + "：布尔值无效：" + quoted(v));
         }
       }
     } else if (type_ == "e") {
@@ -788,7 +788,7 @@ class SheetHandler : public SaxHandler {
     try {
       sheet_.merges.push_back(parse_range(trim(ref)));
     } catch (const WorkbookError& e) {
-      throw WorkbookError("merged range " + quoted(ref) + ": " + e.what());
+      throw WorkbookError("合并区域 " + quoted(ref) + "：" + e.what());
     }
   }
 
@@ -945,24 +945,24 @@ class Reader {
 
 std::pair<std::uint32_t, std::uint32_t> parse_cell_reference(std::string_view ref) {
   const auto bad = [&](const char* why) {
-    return WorkbookError("invalid cell reference " + quoted(ref) + ": " + why);
+    return WorkbookError("单元格地址无效：" + quoted(ref) + "：" + why);
   };
   std::size_t i = 0;
   std::uint64_t col = 0;
   while (i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z'))) {
     const char upper = static_cast<char>(ref[i] >= 'a' ? ref[i] - 'a' + 'A' : ref[i]);
     col = col * 26 + static_cast<std::uint64_t>(upper - 'A' + 1);
-    if (++i > 3 || col > kMaxCols) throw bad("column beyond XFD");
+    if (++i > 3 || col > kMaxCols) throw bad("列超出 XFD");
   }
-  if (i == 0) throw bad("no column letters");
+  if (i == 0) throw bad("缺少列字母");
   const std::string_view digits = ref.substr(i);
-  if (digits.empty()) throw bad("no row number");
+  if (digits.empty()) throw bad("缺少行号");
   for (char c : digits) {
-    if (c < '0' || c > '9') throw bad("unexpected character");
+    if (c < '0' || c > '9') throw bad("含有意外的字符");
   }
   const auto row = parse_uint(digits, kMaxRows);
-  if (!row) throw bad("row beyond 1048576");
-  if (*row == 0) throw bad("row 0");
+  if (!row) throw bad("行号超过 1048576");
+  if (*row == 0) throw bad("行号为 0");
   return {static_cast<std::uint32_t>(*row), static_cast<std::uint32_t>(col)};
 }
 

@@ -56,7 +56,7 @@ ZipArchive::ZipArchive(const std::string& path, std::uint64_t max_entries) : pat
   archive_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
   if (archive_ == nullptr && code == ZIP_ER_MEMORY) throw std::bad_alloc();
   if (archive_ == nullptr) {
-    throw ZipError(path + ": cannot open as a zip archive: " + libzip_message(code));
+    throw ZipError(path + ": 无法作为 zip 压缩包打开：" + libzip_message(code));
   }
   try {
     const zip_int64_t count = zip_get_num_entries(archive_, 0);
@@ -145,7 +145,7 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
                                       const std::function<void(std::string_view)>& sink,
                                       std::uint64_t max_bytes) const {
   const auto index = locate(name);
-  if (!index) fail(name, "no such part in the archive");
+  if (!index) fail(name, "压缩包中没有这一部分");
   // A stored size over the limit is refused before anything is inflated (the usual zip bomb says
   // its size); one that lies is caught below, while inflating.
   zip_stat_t st;
@@ -154,7 +154,7 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
     fail(name, "解压后有 " + std::to_string(st.size) + " 字节，超过上限 " + limit_text(max_bytes) + "（压缩炸弹？）");
   }
   std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive_, *index, 0));
-  if (!file) fail(name, std::string("cannot open the part: ") + zip_strerror(archive_));
+  if (!file) fail(name, std::string("无法打开这一部分：") + zip_strerror(archive_));
 
   constexpr std::size_t kChunk = 64 * 1024;
   auto buffer = std::make_unique<char[]>(kChunk);
@@ -163,7 +163,7 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
     const zip_int64_t n = zip_fread(file.get(), buffer.get(), kChunk);
     if (n < 0 && zip_error_code_zip(zip_file_get_error(file.get())) == ZIP_ER_MEMORY) throw std::bad_alloc();
     if (n < 0)
-      fail(name, std::string("cannot decompress the part: ") + zip_file_strerror(file.get()));
+      fail(name, std::string("无法解压这一部分：") + zip_file_strerror(file.get()));
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);
     if (total > max_bytes) {
@@ -173,7 +173,7 @@ std::uint64_t ZipArchive::read_chunks(std::string_view name,
   }
   // zip_fclose reports errors found only at the end of the data.
   if (const int code = zip_fclose(file.release()); code != 0) {
-    fail(name, "cannot decompress the part: " + libzip_message(code));
+    fail(name, "无法解压这一部分：" + libzip_message(code));
   }
   return total;
 }

@@ -224,7 +224,7 @@ TEST_F(ZipArchiveTest, MissingEntryNamesArchiveAndPart) {
     zip.read("xl/sharedStrings.xml");
     FAIL() << "expected ZipError";
   } catch (const ZipError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ": xl/sharedStrings.xml: no such part in the archive");
+    EXPECT_EQ(std::string(e.what()), path + ": xl/sharedStrings.xml: 压缩包中没有这一部分");
   }
 }
 
@@ -235,7 +235,7 @@ TEST_F(ZipArchiveTest, NonZipAndMissingFilesNameTheFile) {
     ZipArchive zip(text.string());
     FAIL() << "expected ZipError";
   } catch (const ZipError& e) {
-    EXPECT_NE(std::string(e.what()).find(text.string() + ": cannot open as a zip archive"),
+    EXPECT_NE(std::string(e.what()).find(text.string() + ": 无法作为 zip 压缩包打开"),
               std::string::npos)
         << e.what();
   }
@@ -334,8 +334,7 @@ TEST_F(WorkbookReaderTest, SharedStringsWithoutPartOrFoundByConventionalName) {
     read(package({{"S", worksheet(R"(<row r="2"><c r="B2" t="s"><v>3</v></c></row>)")}},
                  shared_strings("<si><t>only</t></si>")));
   });
-  EXPECT_NE(message.find("xl/worksheets/sheet1.xml: cell B2 refers to shared string 3 but there "
-                         "are only 1"),
+  EXPECT_NE(message.find("xl/worksheets/sheet1.xml: 单元格 B2 引用第 3 个共享字符串，但只有 1 个"),
             std::string::npos)
       << message;
 }
@@ -405,7 +404,7 @@ TEST_F(WorkbookReaderTest, BooleansErrorsAndDates) {
   const auto message = error_of([&] {
     read(package({{"S", worksheet(R"(<row r="4"><c r="C4" t="b"><v>maybe</v></c></row>)")}}));
   });
-  EXPECT_NE(message.find("cell C4: invalid boolean \"maybe\""), std::string::npos) << message;
+  EXPECT_NE(message.find("单元格 C4：布尔值无效：\"maybe\""), std::string::npos) << message;
 }
 
 TEST_F(WorkbookReaderTest, MergedRanges) {
@@ -436,7 +435,7 @@ TEST_F(WorkbookReaderTest, MergedRanges) {
     read(package(
         {{"S", worksheet("", "", R"(<mergeCells><mergeCell ref="A1:XFE2"/></mergeCells>)")}}));
   });
-  EXPECT_NE(message.find("merged range \"A1:XFE2\""), std::string::npos) << message;
+  EXPECT_NE(message.find("合并区域 \"A1:XFE2\""), std::string::npos) << message;
 }
 
 TEST_F(WorkbookReaderTest, WrongDimensionIgnoredAndBlankStyledCellsNotStored) {
@@ -617,7 +616,7 @@ TEST_F(WorkbookReaderTest, MissingWorkbookPartsAndRelationships) {
   auto parts = package({{"S", worksheet("")}});
   remove_part(parts, "xl/_rels/workbook.xml.rels");
   auto message = error_of([&] { read(parts); });
-  EXPECT_NE(message.find("xl/_rels/workbook.xml.rels: no such part"), std::string::npos) << message;
+  EXPECT_NE(message.find("xl/_rels/workbook.xml.rels: 压缩包中没有这一部分"), std::string::npos) << message;
 
   parts = package({{"S", worksheet("")}});
   replace_part(
@@ -690,17 +689,17 @@ TEST_F(WorkbookReaderTest, MalformedXmlNamesPartAndLine) {
                    "\n<worksheet>\n<sheetData>\n<row r=\"1\"><c r=\"A1\">"
                    "<v>1</v></row>\n</sheetData></worksheet>");
   auto message = error_of([&] { read(parts); });
-  EXPECT_NE(message.find("book.xlsx: xl/worksheets/sheet1.xml: malformed XML at line 4"),
+  EXPECT_NE(message.find("book.xlsx: xl/worksheets/sheet1.xml: XML 格式错误，第4行"),
             std::string::npos)
       << message;
 
   replace_part(parts, "xl/worksheets/sheet1.xml", "");
   message = error_of([&] { read(parts); });
-  EXPECT_NE(message.find("xl/worksheets/sheet1.xml: malformed XML"), std::string::npos) << message;
+  EXPECT_NE(message.find("xl/worksheets/sheet1.xml: XML 格式错误"), std::string::npos) << message;
 
   parts = package({{"S", worksheet("")}}, "<sst><si><t>unclosed</si></sst>");
   message = error_of([&] { read(parts); });
-  EXPECT_NE(message.find("xl/sharedStrings.xml: malformed XML"), std::string::npos) << message;
+  EXPECT_NE(message.find("xl/sharedStrings.xml: XML 格式错误"), std::string::npos) << message;
 }
 
 TEST_F(WorkbookReaderTest, DtdAndEntityExpansionRejected) {
