@@ -221,7 +221,15 @@ TEST(CheckCorpus, ConsistentReportsOfEveryFamilyGiveNoError) {
   for (const std::string& path : bxtest::corpus_files_recursive()) {
     if (path.find("002_") != std::string::npos || path.find("06-sh-pt-fuliyuan") != std::string::npos) continue;  // real mistakes
     const auto fs = check_corpus(path);
-    for (const Finding& f : fs) EXPECT_NE(f.severity, Severity::error) << path << ": " << f.rule << " " << f.message;
+    for (const Finding& f : fs) {
+      // Two year-on-year percentages their own sentence contradicts (test_narrative_rules.cpp).
+      const bool known = f.rule == "narrative.change-contradicts" &&
+                         ((path.find("16-js-jcy-2018") != std::string::npos && f.where.line == 640) ||
+                          (path.find("26-js-gy-2018") != std::string::npos && f.where.line == 520));
+      if (!known) {
+        EXPECT_NE(f.severity, Severity::error) << path << ": " << f.rule << " " << f.message;
+      }
+    }
     ++checked;
   }
   if (checked == 0) GTEST_SKIP() << "corpus not available";
