@@ -271,11 +271,12 @@ std::optional<std::int64_t> share(std::int64_t part, std::int64_t base, int deci
 // ------------------------------------------------------------------------------------------
 // Attributing a figure to a table figure
 
-enum class Context { none, overall, income, expenditure, fiscal, general, basic, three_public, running, projects };
+enum class Context { none, compilation, overall, income, expenditure, fiscal, general, basic, three_public, running, projects };
 
 Context context_of(const std::string& h) {
   if (h.empty()) return Context::none;
   if (contains(h, "三公")) return Context::three_public;
+  if (contains(h, "预算编制说明")) return Context::compilation;  // Shanghai: 收入, 支出 and 财政拨款 in one section
   if (contains(h, "机关运行")) return Context::running;
   if (contains(h, "绩效")) return Context::projects;
   if (contains(h, "国有资产") || contains(h, "政府采购") || contains(h, "其他") || contains(h, "名词")) return Context::none;
@@ -362,6 +363,9 @@ struct Matcher {
       case Context::running:
         running(n);
         break;
+      case Context::compilation:
+        compilation(n);
+        break;
       case Context::projects:
       case Context::none:
         break;
@@ -418,7 +422,76 @@ struct Matcher {
     if (id != "total") base(n, *t, tot, total);
   }
 
+  // Shanghai's one section: 收入预算 and its sources (收支总表), 支出预算 (收支总表), 财政拨款支出预算 and
+  // its funds (财政拨款收支总表), and the 项 of "“A（类）B（款）C（项）”X万元".
+  void compilation(ProseNum& n) const {
+    const std::string& s = n.subject;
+    if (item_row(n)) return;
+    const Table* t = c.table("budget_summary");
+    const Table* f = c.table("fiscal_summary");
+    if (!t) return;
+    const int il = c.column(*t, "income_item"), ia = c.column(*t, "income_amount"), el = c.column(*t, "expense_item"),
+              ea = c.column(*t, "expense_total");
+    const bool fund_words = contains(s, "一般公共") || contains(s, "基金") || contains(s, "国有资本");
+    if (ends_with(s, "收入预算") && !contains(s, "财政拨款") && !fund_words) {
+      if (const Row* r = row_labelled(*t, il, "收入总计"); r && ia >= 0) set(n, *t, *r, ia);
+    } else if (ends_with(s, "支出预算") && !contains(s, "财政拨款") && !fund_words) {
+      if (const Row* r = row_labelled(*t, el, "支出总计"); r && ea >= 0) set(n, *t, *r, ea);
+    } else if (ends_with(s, "支出预算") && f) {
+      std::string id = "expense_total";
+      if (contains(s, "一般公共预算")) id = "expense_general";
+      else if (contains(s, "政府性基金")) id = "expense_fund";
+      else if (contains(s, "国有资本")) id = "expense_state_capital";
+      else if (!contains(s, "财政拨款")) return;
+      const Row* r = row_labelled(*f, c.column(*f, "expense_item"), "支出总计");
+      if (r && c.column(*f, id) >= 0) set(n, *f, *r, c.column(*f, id));
+    } else if (ends_with(s, "收入") && il >= 0 && ia >= 0) {
+      const Row* r = row_named_in(*t, il, s, [](const Row& row, const std::string& l) {
+        return row.kind != RowKind::total && ends_with(l, "收入") && !contains(l, "合计") && !contains(l, "总计");
+      });
+      if (r) set(n, *t, *r, ia);
+    }
+  }
+
+  // "“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元": the 项 of the 一般公共预算 table
+  // under that 款 and 类, when no other fund's table prints the code.
+  bool item_row(ProseNum& n) const {
+    const std::string& s = n.subject;
+    const auto lei = s.find("(类)"), kuan = s.find("(款)"), xiang = s.find("(项)");
+    if (lei == std::string::npos || kuan == std::string::npos || xiang == std::string::npos || !(lei < kuan && kuan < xiang)) return false;
+    std::string a = s.substr(0, lei);
+    while (!a.empty() && (is_digit(a.front()) || a.front() == '.')) a.erase(0, 1);  // "1."
+    const std::size_t m = std::string_view("(类)").size();
+    const std::string b = s.substr(lei + m, kuan - lei - m), cname = s.substr(kuan + m, xiang - kuan - m);
+    const Table* t = c.table("general_budget_expenditure");
+    if (!t) return false;
+    const int code = c.column(*t, "code"), name = c.column(*t, "name"), total = c.column(*t, "total");
+    if (code < 0 || name < 0 || total < 0) return false;
+    auto name_of = [&](const std::string& cd) -> std::string {
+      for (const Row& r : t->rows)
+        if (label_key(r.cells[static_cast<std::size_t>(code)].text) == cd) return label_key(r.cells[static_cast<std::size_t>(name)].text);
+      return {};
+    };
+    const Row* found = nullptr;
+    for (const Row& r : t->rows) {
+      const std::string cd = label_key(r.cells[static_cast<std::size_t>(code)].text);
+      if (cd.size() != 7 || label_key(r.cells[static_cast<std::size_t>(name)].text) != cname) continue;
+      if (name_of(cd.substr(0, 5)) != b || name_of(cd.substr(0, 3)) != a) continue;
+      if (found) return false;
+      found = &r;
+    }
+    if (!found) return false;
+    const std::string cd = label_key(found->cells[static_cast<std::size_t>(code)].text);
+    for (const char* other : {"fund_budget_expenditure", "state_capital_expenditure"})
+      if (const Table* o = c.table(other); o && c.column(*o, "code") >= 0)
+        for (const Row& r : o->rows)
+          if (label_key(r.cells[static_cast<std::size_t>(c.column(*o, "code"))].text) == cd) return false;
+    set(n, *t, *found, total);
+    return true;
+  }
+
   void general(ProseNum& n) const {
+    if (item_row(n)) return;
     const Table* t = c.table("general_budget_expenditure");
     if (!t) return;
     const Row* tot = totals(c, *t);
@@ -569,6 +642,18 @@ struct Matcher {
 // ------------------------------------------------------------------------------------------
 // The prose, section by section
 
+// A paragraph standing as a section's title ("2025年部门预算编制说明"): short, with its year, no pause,
+// no other figure, ending in 说明 (not the tail of a heading cut by a line break, "算情况说明").
+bool looks_like_heading(const std::string& text) {
+  const std::string k = label_key(text);
+  if (util::code_points(k) > 30 || !(ends_with(k, "说明") || ends_with(k, "情况")) || (years_in(k).empty() && !ends_with(k, "编制说明"))) return false;
+  for (const char* p : {"。", ",", ";", ":", "，", "；", "："})
+    if (contains(k, p)) return false;
+  std::string rest = k;
+  for (int y : years_in(k)) rest = util::replace_all(rest, std::to_string(y), "");
+  return std::none_of(rest.begin(), rest.end(), [](char ch) { return is_digit(ch); });
+}
+
 std::vector<Section> sections_of(const Report& r) {
   std::vector<Section> out;
   Section cur;
@@ -586,7 +671,7 @@ std::vector<Section> sections_of(const Report& r) {
       }
       const std::string text = util::nfkc(b.text);
       if (contains(text, "……") || contains(text, "....")) continue;  // a line of the contents
-      if (b.kind == BlockKind::heading && b.level <= 2) {
+      if ((b.kind == BlockKind::heading && b.level <= 2) || looks_like_heading(text)) {
         flush();
         cur.heading = label_key(text);
         continue;

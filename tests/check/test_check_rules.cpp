@@ -222,10 +222,12 @@ TEST(CheckCorpus, ConsistentReportsOfEveryFamilyGiveNoError) {
     if (path.find("002_") != std::string::npos || path.find("06-sh-pt-fuliyuan") != std::string::npos) continue;  // real mistakes
     const auto fs = check_corpus(path);
     for (const Finding& f : fs) {
-      // Two year-on-year percentages their own sentence contradicts (test_narrative_rules.cpp).
-      const bool known = f.rule == "narrative.change-contradicts" &&
-                         ((path.find("16-js-jcy-2018") != std::string::npos && f.where.line == 640) ||
-                          (path.find("26-js-gy-2018") != std::string::npos && f.where.line == 520));
+      // Prose figures their own tables or sentence contradict (kKnownMistakes, test_narrative_rules.cpp).
+      const bool known = (f.rule == "narrative.change-contradicts" &&
+                          ((path.find("16-js-jcy-2018") != std::string::npos && f.where.line == 640) ||
+                           (path.find("26-js-gy-2018") != std::string::npos && f.where.line == 520))) ||
+                         (f.rule == "narrative.amount-differs" && path.find("02-sh-pt-czj-2025") != std::string::npos &&
+                          (f.where.line == 93 || f.where.line == 103));
       if (!known) {
         EXPECT_NE(f.severity, Severity::error) << path << ": " << f.rule << " " << f.message;
       }
