@@ -500,6 +500,8 @@ struct Matcher {
     std::string s = util::replace_all(n.subject, "(类)", "");
     if (contains(s, "基本支出") || contains(s, "项目支出") || contains(s, "(款)") || contains(s, "(项)")) return;
     if (contains(s, "一般公共预算") && ends_with(s, "支出")) {
+      // a table without 上年结转 restates the year's own money only ("当年支出", "本年支出")
+      if (contains(label_key(t->title), "不含上年结转") && !contains(s, "当年") && !contains(s, "本年")) return;
       set(n, *t, *tot, total);
       return;
     }

@@ -276,3 +276,31 @@ TEST(NarrativeCorpus, AFigurePlantedInARealReportsProseIsFound) {
   EXPECT_TRUE(at("narrative.amount-differs", split)) << listed(fs);
   EXPECT_TRUE(at("narrative.change-contradicts", change)) << listed(fs);
 }
+
+TEST(NarrativeCorpus, AWorkbookIsCheckedLikeItsTextAndPointsAtCells) {
+  for (const std::string& path : {bxtest::corpus_file("000"), bxtest::province_report("shanghai", "03-sh-pt-wanli-2023-dept")}) {
+    if (path.empty()) GTEST_SKIP() << "corpus not available";
+    const Report text = io::read_report(path, LayoutFamilies::embedded());
+    const std::string book = bxtest::temp_dir("narrative-book") + "/" + std::filesystem::path(path).stem().string() + ".xlsx";
+    io::write_workbook(text, book, io::layouts_of(text, LayoutFamilies::embedded()));
+    const Report r = io::read_report(book, LayoutFamilies::embedded());
+    const auto fs = narrative(check::check_report(r, io::layouts_of(r, LayoutFamilies::embedded())));
+    for (const Finding& f : fs) EXPECT_NE(f.severity, Severity::error) << book << ": " << f.rule << " " << f.where.str() << " " << f.message;
+    const auto from_text = matches_of(text), from_book = matches_of(r);
+    EXPECT_EQ(from_book.size(), from_text.size()) << book;
+    ASSERT_FALSE(from_book.empty());
+    EXPECT_NE(from_book.front().find('!'), std::string::npos) << "a prose figure of a workbook is at a cell: " << from_book.front();
+  }
+}
+
+TEST(NarrativeCorpus, AReportInTwoFilesIsMatchedAcrossThem) {
+  const std::string text = bxtest::province_report("jiangsu", "14-js-rdcwbgt-2019-dept-text"),
+                    tables = bxtest::province_report("jiangsu", "15-js-rdcwbgt-2019-dept-tables");
+  if (text.empty() || tables.empty()) GTEST_SKIP() << "corpus not available";
+  const Report r = io::read_report(std::vector<std::string>{text, tables}, LayoutFamilies::embedded());
+  const auto fs = narrative(check::check_report(r, io::layouts_of(r, LayoutFamilies::embedded())));
+  for (const Finding& f : fs) EXPECT_NE(f.severity, Severity::error) << f.rule << " " << f.where.str() << " " << f.message;
+  const auto m = matches_of(r);
+  std::cout << "14+15-js-rdcwbgt-2019: " << m.size() << " prose figures matched, " << fs.size() << " narrative findings\n";
+  EXPECT_GE(m.size(), 5u);
+}
