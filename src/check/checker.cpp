@@ -132,6 +132,11 @@ const CheckRule kCatalogue[] = {
     {"form.plan-incomplete", "绩效", {}},
     {"wording.placeholder", "文字", {}},
     {"wording.other-year", "文字", {}},
+    {"narrative.amount-differs", "文字", {}},
+    {"narrative.amount-rounding", "文字", {}},
+    {"narrative.share-differs", "文字", {}},
+    {"narrative.change-contradicts", "文字", {}},
+    {"narrative.percent-rounding", "文字", {}},
 };
 
 }  // namespace
@@ -155,6 +160,7 @@ std::vector<Finding> check_report(const Report& report, const Layouts& layouts, 
   check_across_tables(c);
   check_text(c);
   check_forms(c);
+  check_narrative(c);
   std::vector<Finding> out;
   for (Finding& f : found.items()) {
     if (const auto it = options.overrides.find(f.rule); it != options.overrides.end()) {

@@ -67,5 +67,9 @@ void check_codes(Checker& c);           // code.*: malformed codes, missing pare
 void check_across_tables(Checker& c);   // cross.*: the tables against each other
 void check_text(Checker& c);            // wording.*: placeholders, another year
 void check_forms(Checker& c);           // form.*: a form's money against 表十二 and its cost indicators
+void check_narrative(Checker& c);       // narrative.*: the 情况说明's figures against the tables
+// The prose figures (amounts, counts, shares) that check_narrative attributes to a table figure, one
+// line each ("line 395 2,306.67万元 = 表1“收入总计”收入金额 2306.67万元"): its coverage, for tests.
+std::vector<std::string> narrative_matches(Checker& c);
 
 }  // namespace budgetxl::check

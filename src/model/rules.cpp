@@ -44,6 +44,11 @@ constexpr Rule kRules[] = {
     {"form.plan-incomplete", warning, co, "a 资金支出计划 (Hebei) whose last step is below 100%"},
     {"wording.placeholder", warning, co, "a placeholder left in the text (XX, ××, 待补充, 待填写, ……)"},
     {"wording.other-year", warning, co, "a table title naming another year than the report's"},
+    {"narrative.amount-differs", error, co, "a figure of the 情况说明 (收入/支出总计, a source, 基本/项目, a class, 人员/公用, 三公, 机关运行经费, the projects) that differs from the table figure it restates"},
+    {"narrative.amount-rounding", warning, co, "a figure of the 情况说明 off its table figure by one unit of its last printed digit (尾数误差)"},
+    {"narrative.share-differs", error, co, "a share (占X%) in the 情况说明 that the table figures, rounded to the printed precision, do not give"},
+    {"narrative.change-contradicts", error, co, "a year-on-year change (比上年增加/减少 X，增长/下降 Y%) whose direction or percentage its sentence's figures contradict"},
+    {"narrative.percent-rounding", warning, co, "a share or a year-on-year percentage off by one unit of its last printed digit (尾数误差)"},
     // Performance target forms: content (the finishing pass) …
     {"form.missing-project-name", error, co, "a project form without 项目名称"},
     {"form.missing-year", info, co, "a form without its year line"},

@@ -221,7 +221,17 @@ TEST(CheckCorpus, ConsistentReportsOfEveryFamilyGiveNoError) {
   for (const std::string& path : bxtest::corpus_files_recursive()) {
     if (path.find("002_") != std::string::npos || path.find("06-sh-pt-fuliyuan") != std::string::npos) continue;  // real mistakes
     const auto fs = check_corpus(path);
-    for (const Finding& f : fs) EXPECT_NE(f.severity, Severity::error) << path << ": " << f.rule << " " << f.message;
+    for (const Finding& f : fs) {
+      // Prose figures their own tables or sentence contradict (kKnownMistakes, test_narrative_rules.cpp).
+      const bool known = (f.rule == "narrative.change-contradicts" &&
+                          ((path.find("16-js-jcy-2018") != std::string::npos && f.where.line == 640) ||
+                           (path.find("26-js-gy-2018") != std::string::npos && f.where.line == 520))) ||
+                         (f.rule == "narrative.amount-differs" && path.find("02-sh-pt-czj-2025") != std::string::npos &&
+                          (f.where.line == 93 || f.where.line == 103));
+      if (!known) {
+        EXPECT_NE(f.severity, Severity::error) << path << ": " << f.rule << " " << f.message;
+      }
+    }
     ++checked;
   }
   if (checked == 0) GTEST_SKIP() << "corpus not available";

@@ -29,7 +29,7 @@ const char* scope_name(RuleScope s) { return s == RuleScope::content ? "content"
 
 TEST(Rules, IdsAreUniqueAndWellFormed) {
   std::set<std::string_view> seen;
-  const std::regex id(R"(^(report|table|form|text|xlsx|sum|balance|code|cross|wording)\.[a-z0-9]+(-[a-z0-9]+)*$)");
+  const std::regex id(R"(^(report|table|form|text|xlsx|sum|balance|code|cross|wording|narrative)\.[a-z0-9]+(-[a-z0-9]+)*$)");
   for (const Rule& r : rules()) {
     EXPECT_TRUE(seen.insert(r.id).second) << r.id;
     EXPECT_TRUE(std::regex_match(std::string(r.id), id)) << r.id;
@@ -67,7 +67,7 @@ TEST(Rules, ReadmeListsExactlyTheTable) {
 
 TEST(Rules, EveryEmittedIdIsInTheTableAndEveryRuleIsEmitted) {
   const fs::path src = fs::path(bxtest::source_dir()) / "src";
-  const std::regex literal(R"re("((report|table|form|text|xlsx|sum|balance|code|cross|wording)\.[a-z0-9-]+)")re");
+  const std::regex literal(R"re("((report|table|form|text|xlsx|sum|balance|code|cross|wording|narrative)\.[a-z0-9-]+)")re");
   std::set<std::string> used;
   for (const auto& e : fs::recursive_directory_iterator(src)) {
     if (e.path().extension() != ".cpp" || e.path().filename() == "rules.cpp") continue;
