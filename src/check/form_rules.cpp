@@ -6,17 +6,12 @@
 #include <optional>
 
 #include "check/checker.hpp"
+#include "finish/form_links.hpp"
 #include "util/normalize.hpp"
 
 namespace budgetxl::check {
 
 namespace {
-
-// A 元 amount in 万元, rounded half away from zero to hundredths (1,694,520 元 -> 169.45).
-Amount yuan_to_wan(Amount yuan) {
-  const std::int64_t m = yuan.minor();
-  return Amount::from_minor(m >= 0 ? (m + 5000) / 10000 : -((-m + 5000) / 10000));
-}
 
 // The money a cost indicator's value names ("≤299.16万元", "81万元", "200000元"), in hundredths of
 // `unit`; nullopt when the value names no money or sets a floor ("≥").
@@ -35,7 +30,7 @@ std::optional<std::int64_t> cost_value(const std::string& value, const std::stri
   if (!p.value) return std::nullopt;
   std::int64_t m = p.value->minor();
   if (wan && unit == "元") m *= 10000;
-  if (yuan && unit == "万元") m = yuan_to_wan(*p.value).minor();
+  if (yuan && unit == "万元") m = yuan_to_wan(p.value->minor());
   return m;
 }
 
@@ -55,7 +50,7 @@ void check_forms(Checker& c) {
         const Row& row = t12->rows[static_cast<std::size_t>(form.table12_row)];
         const int total = c.column(*t12, "total");
         if (total >= 0 && !row.cells[static_cast<std::size_t>(total)].amount.is_blank()) {
-          const Amount wan = form.amount_unit == "元" && t12->unit == "万元" ? yuan_to_wan(p->annual_funds.total) : p->annual_funds.total;
+          const Amount wan = form.amount_unit == "元" && t12->unit == "万元" ? Amount::from_minor(yuan_to_wan(p->annual_funds.total.minor())) : p->annual_funds.total;
           const Figure table = c.cell(*t12, row, total);
           if (wan.minor() != table.value.minor())
             c.add("form.amount-differs",

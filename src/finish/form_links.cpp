@@ -7,13 +7,12 @@
 
 namespace budgetxl {
 
-namespace {
-
-// 元 (hundredths) -> 万元 (hundredths), rounded half away from zero.
 std::int64_t yuan_to_wan(std::int64_t minor_yuan) {
   const std::int64_t q = 10000;
   return minor_yuan >= 0 ? (minor_yuan + q / 2) / q : -((-minor_yuan + q / 2) / q);
 }
+
+namespace {
 
 // The amount of a form comparable to 表十二's 合计 (万元 hundredths), or false.
 bool form_wan(const Form& f, std::int64_t& out) {
