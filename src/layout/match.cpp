@@ -185,10 +185,6 @@ std::optional<TitleMatch> match_table_title(std::string_view line, const Layouts
 
 namespace {
 
-void erase_all(std::string& s, std::string_view word) {
-  for (std::size_t at = s.find(word); at != std::string::npos; at = s.find(word, at)) s.erase(at, word.size());
-}
-
 // The words a title can do without: "2025年部门收入总表" and "收入预算总表" share the core "收入总".
 // `loose` also drops bracketed notes, the classification wording and quotes ("（不含上年结转）",
 // "分经济科目", "“三公”"), for the second, looser round.
@@ -204,7 +200,7 @@ std::string title_core(std::string_view title_key, bool loose) {
       s.erase(0, end);
       break;
     }
-  for (const char* word : {"预算", "部门", "单位", "本级"}) erase_all(s, word);
+  for (const char* word : {"预算", "部门", "单位", "本级"}) s = util::replace_all(std::move(s), word, "");
   if (loose) {
     for (std::size_t open = s.find('('); open != std::string::npos; open = s.find('(')) {
       const std::size_t close = s.find(')', open);
@@ -212,7 +208,7 @@ std::string title_core(std::string_view title_key, bool loose) {
       s.erase(open, close - open + 1);
     }
     for (const char* word : {"分经济科目", "分功能科目", "功能分类", "经济分类", "功能科目", "经济科目", "安排", "“", "”", "\""})
-      erase_all(s, word);
+      s = util::replace_all(std::move(s), word, "");
   }
   while (ends_with(s, "表")) s.erase(s.size() - 3);
   return s;

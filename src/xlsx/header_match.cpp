@@ -1,6 +1,7 @@
 #include "xlsx/header_match.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "layout/match.hpp"
@@ -13,16 +14,12 @@ namespace {
 using util::ends_with;
 using util::label_key;
 
-void erase_all(std::string& s, std::string_view word) {
-  for (std::size_t at = s.find(word); at != std::string::npos; at = s.find(word, at)) s.erase(at, word.size());
-}
-
 // The key a header cell is compared by: whitespace and widths gone, years and unit notes dropped
 // ("2025年合计（万元）" and "合计" are one header).
 std::string header_key(std::string_view text) {
   std::string k = layout::year_placeholder(label_key(text));
   for (const char* word : {"{year}年度", "{year}年", "{year}", "(元)", "(万元)", "(单位:元)", "(单位:万元)", "“", "”", "\""})
-    erase_all(k, word);
+    k = util::replace_all(std::move(k), word, "");
   return k;
 }
 
@@ -251,12 +248,11 @@ HeaderMatch match_header_columns(const Sheet& sheet, const HeaderBlock& block, c
 
   // A header that is the national name of a column ("事业收入") is that column, never another
   // one guessed by position.
+  std::set<std::string> national;  // the national column names, as header keys
+  for (const auto& [id, name] : vocabulary.columns) national.insert(header_key(name));
   auto names_another_column = [&](std::uint32_t c) {
     const Path& p = spath[c - 1];
-    if (p.empty()) return false;
-    for (const auto& [id, name] : vocabulary.columns)
-      if (header_key(name) == p.back() || header_key(name) == joined(p)) return true;
-    return false;
+    return !p.empty() && (national.count(p.back()) || national.count(joined(p)));
   };
   // A field no header names takes the first free column between its placed neighbours that has
   // a header or data, by position (optional columns are rather left out than guessed).
