@@ -64,6 +64,17 @@ const Row* Checker::total_row(const Table& t) const {
   return nullptr;
 }
 
+int Checker::amount_after(const TableLayout& l, int label_column) {
+  if (label_column < 0) return -1;
+  for (std::size_t k = static_cast<std::size_t>(label_column) + 1; k < l.columns.size(); ++k) {
+    if (l.columns[k].kind == ColumnKind::amount) return static_cast<int>(k);
+    if (l.columns[k].kind == ColumnKind::label) break;
+  }
+  return -1;
+}
+
+bool is_year_subtotal(const std::string& key) { return util::starts_with(key, "本年") && util::ends_with(key, "合计"); }
+
 namespace {
 
 // The largest difference rounding explains: 0.01 万元 (one hundredth), or under 1 元 in 元.

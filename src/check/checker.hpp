@@ -38,6 +38,9 @@ class Checker {
   Figure cell(const Table& t, const Row& row, int column) const;
   // The table's total row (合计), or nullptr.
   const Row* total_row(const Table& t) const;
+  // A two-sided table's side: the amount column right after a label column (before the next
+  // label column); -1 when there is none.
+  static int amount_after(const TableLayout& l, int label_column);
 
   // Compares a figure with the sum of others: nothing when equal; a rounding difference (at most
   // 0.01 万元, under 1 元 in a table in 元) is `sum.rounding`; more is `rule`. The message reads
@@ -58,6 +61,9 @@ class Checker {
   const Layouts& layouts_;
   Findings& out_;
 };
+
+// "本年收入合计", "本年支出合计": a two-sided table's subtotal of the year (a label key).
+bool is_year_subtotal(const std::string& key);
 
 // The rules, one function per family of rules (src/check/*.cpp).
 void check_row_sums(Checker& c);        // sum.row: 合计 = 基本 + 项目 … as the templates' "sums" say

@@ -14,19 +14,13 @@ namespace {
 // A two-sided table's row by the label its side prints ("本年收入合计"), in the label column
 // `label_id`, and the first amount column after it: the figure, or nullopt.
 std::optional<Figure> side_figure(const Checker& c, const Table& t, std::string_view label_id, bool (*match)(const std::string&)) {
-  const TableLayout& l = c.layout(t);
   const int lc = c.column(t, label_id);
-  if (lc < 0) return std::nullopt;
-  int ac = -1;
-  for (std::size_t k = static_cast<std::size_t>(lc) + 1; k < l.columns.size() && ac < 0; ++k)
-    if (l.columns[k].kind == ColumnKind::amount) ac = static_cast<int>(k);
+  const int ac = Checker::amount_after(c.layout(t), lc);
   if (ac < 0) return std::nullopt;
   for (const Row& r : t.rows)
     if (match(label_key(r.cells[static_cast<std::size_t>(lc)].text))) return c.cell(t, r, ac);
   return std::nullopt;
 }
-
-bool is_year_subtotal(const std::string& key) { return util::starts_with(key, "本年") && util::ends_with(key, "合计"); }
 
 // The 合计 row's figure in a column of a table, or nullopt.
 std::optional<Figure> total_of(const Checker& c, const Table* t, std::string_view column) {
@@ -65,10 +59,7 @@ void check_across_tables(Checker& c) {
       const int lc = c.column(*summary, "expense_item");
       const int name_col = c.layout(*spending).first_text_column();
       const int total_col = c.column(*spending, "total");
-      int amount_col = -1;
-      const TableLayout& sl = c.layout(*summary);
-      for (std::size_t k = static_cast<std::size_t>(lc < 0 ? 0 : lc) + 1; k < sl.columns.size() && amount_col < 0 && lc >= 0; ++k)
-        if (sl.columns[k].kind == ColumnKind::amount) amount_col = static_cast<int>(k);
+      const int amount_col = Checker::amount_after(c.layout(*summary), lc);
       if (lc >= 0 && amount_col >= 0 && name_col >= 0 && total_col >= 0)
         for (const Row& r : summary->rows) {
           const std::string key = label_key(r.cells[static_cast<std::size_t>(lc)].text);

@@ -89,11 +89,9 @@ struct Side {
 
 std::vector<Side> sides_of(const TableLayout& l) {
   std::vector<Side> sides;
-  for (std::size_t k = 0; k < l.columns.size(); ++k) {
-    if (l.columns[k].kind == ColumnKind::label) sides.push_back({static_cast<int>(k), -1});
-    else if (l.columns[k].kind == ColumnKind::amount && !sides.empty() && sides.back().amount < 0) sides.back().amount = static_cast<int>(k);
-  }
-  std::erase_if(sides, [](const Side& s) { return s.amount < 0; });
+  for (std::size_t k = 0; k < l.columns.size(); ++k)
+    if (l.columns[k].kind == ColumnKind::label)
+      if (const int amount = Checker::amount_after(l, static_cast<int>(k)); amount >= 0) sides.push_back({static_cast<int>(k), amount});
   return sides;
 }
 
@@ -117,7 +115,7 @@ void check_balance(Checker& c) {
       for (const Row& row : t.rows) {
         const std::string key = label_key(row.cells[lc].text);
         if (key.empty()) continue;
-        if (!subtotal && util::starts_with(key, "本年") && util::ends_with(key, "合计")) {
+        if (!subtotal && is_year_subtotal(key)) {
           subtotal = &row;
           continue;
         }
