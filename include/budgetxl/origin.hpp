@@ -32,6 +32,9 @@ struct Origin {
   bool operator==(const Origin&) const { return true; }
   // "第12行" style is for messages; this is the neutral form: "line 12", "line 12 field 3", "表3!C12".
   std::string str() const;
+  // The place as people read it in findings: "第12行" for a line of a text report, "表3!C12" for
+  // a cell.
+  std::string place() const;
 };
 
 // "A1" style reference for 1-based row and column.

@@ -43,12 +43,6 @@ struct Checked {
 // Reading findings a rule of the catalogue says better (with its evidence and severity).
 bool superseded(const std::string& rule) { return rule == "table.bad-code"; }
 
-std::string where_of(const Origin& o) {
-  if (o.empty()) return "";
-  if (o.line) return fmt::format("第{}行", o.line);
-  return o.str();
-}
-
 nlohmann::ordered_json origin_json(const Origin& o) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (o.line) {
@@ -118,10 +112,10 @@ void print_text(const Checked& c, bool colour, bool quiet) {
       if (f.severity != s) continue;
       const char* on = !colour ? "" : s == Severity::error ? "\033[31m" : s == Severity::warning ? "\033[33m" : "\033[36m";
       const char* off = colour ? "\033[0m" : "";
-      const std::string where = where_of(f.where);
+      const std::string where = f.where.place();
       std::cout << fmt::format("  {}{}{} {}{}{} [{}]\n", on, severity_title(s), off, where, where.empty() ? "" : "：", f.message, f.rule);
       for (const Evidence& e : f.evidence)
-        std::cout << fmt::format("      {} = {}{}\n", e.label, e.value, e.where.empty() ? "" : "（" + where_of(e.where) + "）");
+        std::cout << fmt::format("      {} = {}{}\n", e.label, e.value, e.where.empty() ? "" : "（" + e.where.place() + "）");
     }
   }
 }

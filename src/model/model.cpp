@@ -18,6 +18,8 @@ std::string cell_reference(std::uint32_t row, std::uint32_t column) {
   return letters + std::to_string(row);
 }
 
+std::string Origin::place() const { return line ? fmt::format("第{}行", line) : str(); }
+
 std::string Origin::str() const {
   if (!sheet.empty()) {
     if (column == 0) return fmt::format("{}!{}", sheet, row);

@@ -24,9 +24,6 @@ std::optional<std::tuple<const TablePlacement*, std::uint32_t, std::uint16_t>> c
   return std::tuple{&p, p.data_top + static_cast<std::uint32_t>(e.row), static_cast<std::uint16_t>(p.sheet_column[static_cast<std::size_t>(e.column)])};
 }
 
-// "第201行" for a line of a text report; "表3!C12" for a cell.
-std::string place(const Origin& o) { return o.line ? fmt::format("第{}行", o.line) : o.str(); }
-
 std::string cell_name(std::uint32_t row, std::uint16_t col) {
   char buf[16];
   lxw_rowcol_to_cell(buf, row, col);
@@ -40,14 +37,7 @@ void write_check_sheet(lxw_workbook* wb, Styles& styles, const std::vector<Findi
   std::string name;
   lxw_worksheet* ws = add_sheet(wb, schema::kCheckSheet, used, name);
   SheetWriter out(ws, name, styles);
-  Style head;
-  head.bold = true;
-  head.border = true;
-  head.align = Align::center;
-  const char* const headings[] = {"序号", "级别", "规则", "位置", "说明", "涉及数字"};
-  for (std::uint16_t c = 0; c < 6; ++c) out.text(0, c, headings[c], head);
-  const double widths[] = {6, 6, 22, 24, 60, 60};
-  for (std::uint16_t c = 0; c < 6; ++c) out.column_width(c, widths[c]);
+  write_list_heading(out, {"序号", "级别", "规则", "位置", "说明", "涉及数字"}, {6, 6, 22, 24, 60, 60});
   Style cell;
   cell.border = true;
   cell.wrap = true;
@@ -61,7 +51,7 @@ void write_check_sheet(lxw_workbook* wb, Styles& styles, const std::vector<Findi
     std::string figures;
     std::optional<std::tuple<const TablePlacement*, std::uint32_t, std::uint16_t>> first;
     for (const Evidence& e : f.evidence) {
-      figures += (figures.empty() ? "" : "\n") + e.label + " = " + e.value + (e.where.empty() ? "" : "（" + place(e.where) + "）");
+      figures += (figures.empty() ? "" : "\n") + e.label + " = " + e.value + (e.where.empty() ? "" : "（" + e.where.place() + "）");
       if (const auto at = cell_of(e, placements)) {
         if (!first) first = at;
         auto& note = notes[{std::get<0>(*at)->sheet, std::get<1>(*at), std::get<2>(*at)}];
@@ -74,7 +64,7 @@ void write_check_sheet(lxw_workbook* wb, Styles& styles, const std::vector<Findi
       check(worksheet_write_url_opt(ws, row, 3, url.c_str(), styles.get(cell), (placed->name + "!" + cell_name(r, c)).c_str(), nullptr),
             out.where(row, 3));
     } else {
-      out.text(row, 3, place(f.where), cell);
+      out.text(row, 3, f.where.place(), cell);
     }
     out.text(row, 4, f.message, cell);
     out.text(row, 5, figures, cell);
@@ -84,8 +74,6 @@ void write_check_sheet(lxw_workbook* wb, Styles& styles, const std::vector<Findi
     const auto& [sheet, r, c] = at;
     check(worksheet_write_comment(sheet, r, c, text.c_str()), name);
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  check(worksheet_repeat_rows(ws, 0, 0), name);
 }
 
 }  // namespace budgetxl::xlsx::detail

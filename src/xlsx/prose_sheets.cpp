@@ -115,15 +115,7 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
   std::string name;
   lxw_worksheet* ws = add_sheet(wb, schema::kSetAsideSheet, used, name);
   SheetWriter out(ws, name, styles);
-  Style head;
-  head.bold = true;
-  head.border = true;
-  head.align = Align::center;
-  const char* const headings[] = {schema::kSetAsideKind, schema::kSetAsidePlace, schema::kSetAsideText};
-  for (std::uint16_t c = 0; c < 3; ++c) out.text(0, c, headings[c], head);
-  out.column_width(0, 12);
-  out.column_width(1, 18);
-  out.column_width(2, kProseWidth);
+  write_list_heading(out, {schema::kSetAsideKind, schema::kSetAsidePlace, schema::kSetAsideText}, {12, 18, kProseWidth});
   Style cell = paragraph_style();
   cell.border = true;
   std::uint32_t row = 1;
@@ -136,8 +128,6 @@ void write_set_aside_sheet(lxw_workbook* wb, Styles& styles, const Report& repor
       out.text(r, 1, r == first ? noise.origin.str() : "", cell);
     }
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  check(worksheet_repeat_rows(ws, 0, 0), name);
   set_page(out, kProsePage);
 }
 

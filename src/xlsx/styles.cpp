@@ -312,4 +312,15 @@ std::string source_file_name(const Report& report) {
 }
 
 
+void write_list_heading(SheetWriter& out, const std::vector<std::string>& headings, const std::vector<double>& widths) {
+  Style head;
+  head.bold = true;
+  head.border = true;
+  head.align = Align::center;
+  for (std::size_t c = 0; c < headings.size(); ++c) out.text(0, static_cast<std::uint16_t>(c), headings[c], head);
+  for (std::size_t c = 0; c < widths.size(); ++c) out.column_width(static_cast<std::uint16_t>(c), widths[c]);
+  worksheet_freeze_panes(out.sheet(), 1, 0);
+  check(worksheet_repeat_rows(out.sheet(), 0, 0), out.name());
+}
+
 }  // namespace budgetxl::xlsx::detail

@@ -144,6 +144,10 @@ std::string source_file_name(const Report& report);
 
 // Writes one sheet per table of the report, in document order. Returns the sheet name of each
 // table (same index as report.tables).
+// A list sheet's first row (其他材料, 校验结果): the headings, bold and centred in bordered cells,
+// the column widths, the row frozen and repeated on every printed page.
+void write_list_heading(SheetWriter& out, const std::vector<std::string>& headings, const std::vector<double>& widths);
+
 // Where a table's rows were written: its sheet, the row of its first data row (0-based) and, per
 // layout column, the sheet column of its first printed field (-1 when not printed).
 struct TablePlacement {
