@@ -24,6 +24,7 @@ struct CheckRule {
   std::string_view id;
   std::string_view group;                    // "表内", "表间", "文字"
   std::vector<std::string_view> roles;       // every role needed; empty: any report
+  bool needs_empty_table_notes = false;      // only where the family notes its empty tables
 };
 std::span<const CheckRule> catalogue();
 // Does the rule apply to a family (its tables have every role the rule needs)?

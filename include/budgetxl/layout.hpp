@@ -139,6 +139,9 @@ struct ReportLayout {
   std::vector<std::string> page_number_patterns;  // a whole line that is only a page number
   std::vector<std::string> appendix_markers;  // a line containing one starts an appended document
   std::vector<std::string> no_data_notes;     // "注：本表无数据"
+  // The family prints a note under every empty table ("注：本表无数据", "故本表为空表"); Jiangsu
+  // explains its empty tables in the 情况说明 instead.
+  bool empty_tables_noted = false;
   // Words between a title's year and its table name that do not change the table: "2025年部门收入
   // 预算总表", "2025年预算单位收入预算总表" (the longest that matches is dropped).
   std::vector<std::string> title_prefixes;

@@ -143,6 +143,10 @@ const CheckRule kCatalogue[] = {
     {"form.plan-incomplete", "绩效", {}},
     {"wording.placeholder", "文字", {}},
     {"wording.other-year", "文字", {}},
+    {"wording.kind-mismatch", "文字", {}},
+    {"wording.empty-table-unnoted", "文字", {}, true},
+    {"wording.note-other-table", "文字", {}},
+    {"wording.note-with-figures", "文字", {}},
     {"narrative.amount-differs", "文字", {}},
     {"narrative.amount-rounding", "文字", {}},
     {"narrative.share-differs", "文字", {}},
@@ -155,6 +159,7 @@ const CheckRule kCatalogue[] = {
 std::span<const CheckRule> catalogue() { return kCatalogue; }
 
 bool applies(const CheckRule& rule, const Layouts& layouts) {
+  if (rule.needs_empty_table_notes && !layouts.report().empty_tables_noted) return false;
   for (std::string_view role : rule.roles)
     if (std::none_of(layouts.tables().begin(), layouts.tables().end(), [&](const TableLayout& t) { return t.role == role; }))
       return false;

@@ -212,6 +212,7 @@ ReportLayout parse_report(const json& j, const std::string& file) {
   r.page_number_patterns = strings(j, "page_number_patterns");
   r.appendix_markers = strings(j, "appendix_markers");
   r.no_data_notes = strings(j, "no_data_notes");
+  r.empty_tables_noted = j.value("empty_tables_noted", false);
   r.title_prefixes = strings(j, "title_prefixes");
   r.none_labels = strings(j, "none_labels");
   r.blank_markers = strings(j, "blank_markers");

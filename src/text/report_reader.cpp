@@ -66,6 +66,11 @@ class Walker {
 
  private:
   Part& part() { return report_.parts.back(); }
+  // A new part, its heading line (`line` as written, `heading` without markup) its first block.
+  void open_part(PartKind kind, const std::string& heading, const std::string& line, const Origin& at) {
+    report_.parts.push_back(Part{kind, heading, {}, at});
+    report_.parts.back().blocks.push_back(prose_block(line, at));
+  }
 
   std::string heading_key(std::size_t i) const {
     int markup = 0;
@@ -77,6 +82,12 @@ class Walker {
     return i;
   }
 
+  // Contents entries follow line i (a heading inside the contents is one of them).
+  bool entry_follows(std::size_t i) const {
+    const std::size_t n = next_nonblank(i + 1);
+    return n < lines_.size() && looks_like_toc_entry(trim(lines_[n].text));
+  }
+
   // A real part heading, not its contents entry.
   bool is_part_heading(std::size_t i) const {
     const std::string t = trim(lines_[i].text);
@@ -84,8 +95,7 @@ class Walker {
     if (looks_like_toc_entry(t)) return false;
     if (in_toc_) {
       // Inside the contents a heading without a page number is still an entry when entries follow.
-      std::size_t n = next_nonblank(i + 1);
-      if (n < lines_.size() && looks_like_toc_entry(trim(lines_[n].text))) return false;
+      if (entry_follows(i)) return false;
     }
     return true;
   }
@@ -117,7 +127,10 @@ class Walker {
       ++seen;
       std::string joined;
       for (const auto& f : split_tabs(t))
-        if (!trim(f).empty()) joined += (joined.empty() ? "" : " ") + trim(f);
+        if (const std::string field = trim(f); !field.empty()) {
+          if (!joined.empty()) joined += ' ';
+          joined += field;
+        }
       std::string label, entity, unit;
       if (layout::parse_entity_line(joined, rl_, &label, &entity, &unit) || layout::parse_unit_line(joined, rl_, &unit) ||
           match_label_line(t, layouts_) == table.number || layout::is_no_data_note(label_key(t), rl_))
@@ -165,8 +178,7 @@ class Walker {
     if (is_part_heading(i)) {
       in_toc_ = false;
       in_appendix_ = false;
-      report_.parts.push_back(Part{part_kind_for(key, rl_), text, {}, at});
-      report_.parts.back().blocks.push_back(prose_block(t, at));
+      open_part(part_kind_for(key, rl_), text, t, at);
       return i + 1;
     }
     if (in_appendix_) {
@@ -175,15 +187,22 @@ class Walker {
     }
     if (!in_toc_ && std::any_of(rl_.toc_headings.begin(), rl_.toc_headings.end(), [&](const std::string& h) { return key == label_key(h); })) {
       in_toc_ = true;
-      report_.parts.push_back(Part{PartKind::contents, text, {}, at});
-      report_.parts.back().blocks.push_back(prose_block(t, at));
+      open_part(PartKind::contents, text, t, at);
       return i + 1;
     }
     // Contents that no part heading ends (Shanghai's reports go on with the 职能 text, and a unit
     // report's entries have no page numbers): they end at a blank line followed by a line that is
     // no entry.
-    if (in_toc_ && toc_lines_ > 0 && i > 0 && is_blank(lines_[i - 1].text) && !looks_like_toc_entry(t))
+    if (in_toc_ && toc_lines_ > 0 && i > 0 && is_blank(lines_[i - 1].text) && !looks_like_toc_entry(t) && !entry_follows(i)) {
       in_toc_ = false;
+      // The line that ends them is the body's first heading ("某某局主要职能"): it opens a part, so
+      // that the body is not taken for contents.
+      if (t.find('\t') == std::string::npos && code_points(t) <= 40 && !table_title_at(i) &&
+          !starts_form(lines_, i, layouts_.forms())) {
+        open_part(part_kind_for(key, rl_), text, t, at);
+        return i + 1;
+      }
+    }
     if (in_toc_) {
       ++toc_lines_;
       add_block(prose_block(t, at));

@@ -89,7 +89,8 @@ std::string write_table_text(const Table& table, int year, const Layouts& layout
 std::string write_text_report(const Report& report, const Layouts& layouts) {
   std::string out;
   for (const auto& part : report.parts) {
-    for (const auto& block : part.blocks) {
+    for (std::size_t b = 0; b < part.blocks.size(); ++b) {
+      const Block& block = part.blocks[b];
       switch (block.kind) {
         case BlockKind::heading:
         case BlockKind::paragraph:
@@ -103,7 +104,9 @@ std::string write_text_report(const Report& report, const Layouts& layouts) {
           out += write_form_text(report.forms.at(static_cast<std::size_t>(block.index)), layouts.forms());
           break;
       }
-      out += '\n';  // paragraphs and tables are separated by a blank line, as in the corpus
+      // Paragraphs and tables are separated by a blank line, as in the corpus; the contents' entries
+      // are not, so that the blank line after them still ends them when the text is read again.
+      if (part.kind != PartKind::contents || b + 1 == part.blocks.size()) out += '\n';
     }
   }
   // Appended documents (财政厅文件 …) are not part of the report but were in the file: they follow

@@ -299,3 +299,67 @@ TEST(CheckForms, HebeiCostsAboveTheBudgetAndPlansShortOfAHundredPercent) {
   EXPECT_TRUE(found_at(fs, "form.plan-incomplete", 685));
   EXPECT_EQ(errors(fs), 0u);
 }
+
+namespace {
+
+// A Shanxi 表8 (政府性基金预算支出表) with the given rows and what follows it.
+std::string fund_table(const std::string& rows, const std::string& after) {
+  return "\n2024年政府性基金预算支出表（不含上年结转）\n单位名称：示例单位\n单位：万元\n"
+         "科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t" + rows + "\n\n" + after;
+}
+
+}  // namespace
+
+TEST(CheckRules, EmptyTablesAndTheirNotes) {
+  const std::string figures = table3("合计\t\t100.50\t60.25\t40.25", kConsistentRows);
+  // An empty table with its note, and without it.
+  EXPECT_EQ(count(checked(figures + fund_table("\t\t", "注：本表无数据\n")), "wording.empty-table-unnoted"), 0u);
+  const auto unnoted = checked(figures + fund_table("\t\t", ""));
+  EXPECT_EQ(count(unnoted, "wording.empty-table-unnoted"), 1u);
+  EXPECT_EQ(errors(unnoted), 0u);
+  // A note that speaks of another table.
+  const auto other = checked(figures + fund_table("\t\t", "注：本单位无国有资本经营预算拨款，故本表为空表。\n"));
+  EXPECT_EQ(count(other, "wording.note-other-table"), 1u);
+  EXPECT_EQ(count(checked(figures + fund_table("\t\t", "注：本单位无政府性基金预算拨款，故本表为空表。\n")), "wording.note-other-table"), 0u);
+  // A note saying the table is empty under a table with figures.
+  const auto full = checked(figures + fund_table("5.00\t5.00\t", "注：本表无数据\n"));
+  EXPECT_EQ(count(full, "wording.note-with-figures"), 1u);
+  EXPECT_EQ(count(checked(figures + fund_table("5.00\t5.00\t", "")), "wording.note-with-figures"), 0u);
+  // A blank template (no table has figures) is not asked for notes.
+  EXPECT_EQ(count(checked(table3("合计\t\t\t\t", "") + fund_table("\t\t", "")), "wording.empty-table-unnoted"), 0u);
+}
+
+TEST(CheckRules, DepartmentWordingInAUnitReport) {
+  const std::string cover = "2024年度单位预算公开\n\n第三部分 2024年度单位预算情况说明\n";
+  const std::string tables = table3("合计\t\t100.50\t60.25\t40.25", kConsistentRows);
+  const auto wrong = checked(cover + "本部门2024年收入预算100.50万元。\n\n" + tables);
+  ASSERT_EQ(count(wrong, "wording.kind-mismatch"), 1u);
+  EXPECT_EQ(first(wrong, "wording.kind-mismatch")->where.line, 4);
+  // The unit's own word, and 本部门 in a sentence without figures (functions copied from the
+  // department's mandate), say nothing.
+  EXPECT_EQ(count(checked(cover + "本单位2024年收入预算100.50万元。\n\n" + tables), "wording.kind-mismatch"), 0u);
+  EXPECT_EQ(count(checked(cover + "承担本部门职责范围内的安全生产监督管理职责。\n\n" + tables), "wording.kind-mismatch"), 0u);
+  // A table's entity line of the other kind.
+  std::string dept_line = tables;
+  dept_line.replace(dept_line.find("单位名称"), std::string("单位名称").size(), "部门名称");
+  EXPECT_EQ(count(checked(cover + "\n" + dept_line), "wording.kind-mismatch"), 1u);
+}
+
+TEST(CheckRules, CorpusNotesOfEmptyTablesAndWording) {
+  const std::string dir = std::string(BUDGETXL_CORPUS_DIR) + "/shanghai/";
+  if (!std::ifstream(dir + "02-sh-pt-czj-2025-dept.txt") || !std::ifstream(dir + "04-sh-pt-wanli-2024-dept.txt"))
+    GTEST_SKIP() << "corpus not available";
+  const auto f02 = check_corpus(dir + "02-sh-pt-czj-2025-dept.txt");
+  // 表7 (国有资本经营) carries 表6's note (政府性基金), line 240; 本单位 in a 部门 report, lines 299, 302.
+  const Finding* note = first(f02, "wording.note-other-table");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->where.line, 240);
+  EXPECT_EQ(count(f02, "wording.note-other-table"), 1u);
+  EXPECT_EQ(count(f02, "wording.kind-mismatch"), 2u);
+  // 04: the 三公 table has figures but its note says it is empty (line 496).
+  const auto f04 = check_corpus(dir + "04-sh-pt-wanli-2024-dept.txt");
+  const Finding* full = first(f04, "wording.note-with-figures");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->where.line, 496);
+  EXPECT_EQ(count(f04, "wording.empty-table-unnoted"), 0u);
+}

@@ -6,6 +6,7 @@
 #include "support/test_support.hpp"
 #include "text/clean.hpp"
 #include "text/report_reader.hpp"
+#include "text/writer.hpp"
 
 using namespace budgetxl;
 using bxtest::amount_at;
@@ -58,6 +59,26 @@ TEST(ReaderRules, TableOfContentsEntryIsNotATable) {
   ASSERT_GE(r.parts.size(), 2u);
   EXPECT_EQ(r.parts[1].kind, PartKind::contents);
   EXPECT_EQ(r.parts[2].kind, PartKind::overview);
+}
+
+TEST(ReaderRules, ContentsThatNoPartHeadingEndsEndAtTheBodysFirstHeading) {
+  // Shanghai: entries without page numbers, then a blank line and the body's first heading.
+  const std::string text = "目 录\n一、部门主要职能\n二、部门机构设置\n六、其他相关情况说明\n\n某某局主要职能\n某某局是区政府工作部门。\n";
+  const Report r = read_snippet(text);
+  ASSERT_EQ(r.parts.size(), 3u);
+  EXPECT_EQ(r.parts[1].kind, PartKind::contents);
+  EXPECT_EQ(r.parts[1].blocks.size(), 4u);  // its heading and three entries
+  EXPECT_NE(r.parts[2].kind, PartKind::contents);
+  EXPECT_EQ(r.parts[2].heading, "某某局主要职能");
+  // Written and read again, the contents still end there.
+  const Report again = read_snippet(text::write_text_report(r, bxtest::layouts()));
+  ASSERT_EQ(again.parts.size(), 3u);
+  EXPECT_EQ(again.parts[1].blocks.size(), 4u);
+  // A part heading among the entries (Hebei) stays an entry.
+  const Report hebei = read_snippet("目 录\n一、总体目标.....\t1\n\n## 第二部分 预算项目绩效目标\n\n1.某项目绩效目标表.....\t6\n\n第一部分 概况\n");
+  ASSERT_GE(hebei.parts.size(), 3u);
+  EXPECT_EQ(hebei.parts[1].blocks.size(), 4u);  // its heading, two entries and the heading between them
+  EXPECT_EQ(hebei.parts[2].heading, "第一部分 概况");
 }
 
 TEST(ReaderRules, LabelLineAttachesToTheTable) {
